@@ -1,0 +1,613 @@
+//! The ingest pipeline: files → documents → parsed patents → index, with bounded memory.
+//!
+//! ```text
+//! reader thread ──(bounded)──▶ rayon parse pool ──(bounded)──▶ writer (this thread)
+//!   source::read_file            parse::parse_document           IndexWriter, quarantine,
+//!   splits streams                schema::to_document             commits, manifest
+//! ```
+//!
+//! Both channels are bounded, so a fast reader waits for the parsers and the parsers wait for
+//! the writer: memory holds at most a few dozen documents at any time, whatever the input size.
+//! Documents are keyed by publication number: an existing document is deleted and re-added
+//! (upsert), and within one run the later document in input order wins.
+//!
+//! Commits happen every `commit_interval` and at the end. A file is written to the manifest only
+//! after a commit that holds all its documents, so killing the process at any point leaves the
+//! last committed index intact and the unfinished files still unlisted (they are read again next
+//! time).
+
+use std::collections::{BTreeMap, HashMap};
+use std::io::IsTerminal;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::Context;
+use crossbeam_channel::{RecvTimeoutError, bounded};
+use indicatif::{ProgressBar, ProgressStyle};
+use rayon::iter::{ParallelBridge, ParallelIterator};
+use tantivy::query::TermQuery;
+use tantivy::schema::IndexRecordOption;
+use tantivy::{IndexWriter, TantivyDocument, Term};
+
+use super::Layout;
+use super::manifest::{FileEntry, Manifest};
+use super::quarantine;
+use super::schema;
+use crate::parse::{self, PARSER_VERSION, Parsed};
+use crate::source::{self, FileRead, RawDoc, SourceError, Stop};
+
+/// How progress is reported.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ProgressMode {
+    /// An indicatif bar (for terminals).
+    Bar,
+    /// A plain line every few seconds (for logs and pipes).
+    Log,
+    Quiet,
+}
+
+impl ProgressMode {
+    /// A bar on a terminal, log lines otherwise.
+    pub fn auto() -> ProgressMode {
+        if std::io::stderr().is_terminal() {
+            ProgressMode::Bar
+        } else {
+            ProgressMode::Log
+        }
+    }
+}
+
+/// Ingest settings.
+#[derive(Debug, Clone)]
+pub struct IngestOptions {
+    /// Parser threads (and tantivy indexing threads).
+    pub threads: usize,
+    /// Read files even when the manifest says they are unchanged.
+    pub force: bool,
+    /// Time between intermediate commits.
+    pub commit_interval: Duration,
+    pub progress: ProgressMode,
+}
+
+impl Default for IngestOptions {
+    fn default() -> IngestOptions {
+        IngestOptions {
+            threads: std::thread::available_parallelism().map_or(2, |n| n.get()),
+            force: false,
+            commit_interval: Duration::from_secs(60),
+            progress: ProgressMode::Quiet,
+        }
+    }
+}
+
+/// What an ingest did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Input files found.
+    pub files: usize,
+    /// Files read (not skipped as unchanged).
+    pub files_read: usize,
+    pub files_unchanged: usize,
+    /// Files that could not be read to the end, with the reason.
+    pub files_failed: Vec<(PathBuf, String)>,
+    pub added: u64,
+    pub replaced: u64,
+    /// Non-patent documents by root element.
+    pub skipped: BTreeMap<String, u64>,
+    pub quarantined: u64,
+    /// Bytes of input files read from disk.
+    pub bytes: u64,
+    /// Bytes of XML after decompression.
+    pub xml_bytes: u64,
+    pub elapsed: Duration,
+}
+
+impl Summary {
+    pub fn skipped_total(&self) -> u64 {
+        self.skipped.values().sum()
+    }
+
+    /// One-paragraph human summary.
+    pub fn render(&self) -> String {
+        let secs = self.elapsed.as_secs_f64().max(1e-9);
+        let mut s = format!(
+            "files: {} ({} read, {} unchanged, {} failed)\ndocuments: {} added, {} replaced, {} skipped, {} quarantined\nelapsed: {:.2} s, {:.1} MB/s of XML, {:.0} docs/s",
+            self.files,
+            self.files_read,
+            self.files_unchanged,
+            self.files_failed.len(),
+            self.added,
+            self.replaced,
+            self.skipped_total(),
+            self.quarantined,
+            secs,
+            self.xml_bytes as f64 / 1e6 / secs,
+            (self.added + self.replaced) as f64 / secs,
+        );
+        if !self.skipped.is_empty() {
+            let parts: Vec<String> = self.skipped.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            s.push_str(&format!("\nskipped: {}", parts.join(", ")));
+        }
+        for (path, why) in &self.files_failed {
+            s.push_str(&format!("\nfailed: {}: {why}", path.display()));
+        }
+        s
+    }
+}
+
+/// Work for the parse pool.
+enum Work {
+    Doc { file: usize, seq: u64, doc: RawDoc },
+    FileEnd { file: usize, result: Result<FileRead, String> },
+}
+
+/// What the parse pool hands the writer.
+enum Done {
+    Patent {
+        file: usize,
+        seq: u64,
+        key: String,
+        doc: Box<TantivyDocument>,
+    },
+    Skipped { file: usize, root: String },
+    Failed { file: usize, doc: RawDoc, error: String },
+    FileEnd { file: usize, result: Result<FileRead, String> },
+}
+
+/// Per-file bookkeeping in the writer.
+struct FileState {
+    path: PathBuf,
+    size: u64,
+    mtime: i64,
+    processed: u64,
+    documents: u64,
+    skipped: u64,
+    quarantined: u64,
+    read: Option<FileRead>,
+    failed: bool,
+    recorded: bool,
+}
+
+fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
+    meta.modified()
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Is this file already in the manifest with the same content?
+fn unchanged(manifest: &Manifest, path: &Path, size: u64, mtime: i64) -> Result<bool, SourceError> {
+    let same_path = manifest.by_path(path);
+    let candidates: Vec<&FileEntry> = match same_path {
+        Some(e) if e.size == size && e.mtime == mtime => vec![e],
+        _ => manifest.files.iter().filter(|e| e.size == size).collect(),
+    };
+    if candidates.is_empty() {
+        return Ok(false);
+    }
+    let sha = source::sha256_file(path)?;
+    Ok(candidates.iter().any(|e| e.sha256 == sha))
+}
+
+/// Ingests `paths` (files and folders) into the index at `layout`.
+///
+/// Errors only for problems that stop the whole run (missing input path, index not writable);
+/// problems with single documents or files are counted in the [`Summary`].
+pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyhow::Result<Summary> {
+    let started = Instant::now();
+    let inputs = source::expand_inputs(paths)?;
+    let mut manifest = Manifest::load(&layout.manifest)?;
+    let mut summary = Summary {
+        files: inputs.len(),
+        ..Summary::default()
+    };
+
+    let mut files = Vec::new();
+    for p in inputs {
+        let path = std::fs::canonicalize(&p).unwrap_or(p);
+        let meta = std::fs::metadata(&path).map_err(|e| SourceError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        // Fail before anything is written when a file cannot be opened.
+        std::fs::File::open(&path).map_err(|e| SourceError::Io {
+            path: path.clone(),
+            source: e,
+        })?;
+        let (size, mtime) = (meta.len(), mtime_secs(&meta));
+        if !opts.force && unchanged(&manifest, &path, size, mtime)? {
+            summary.files_unchanged += 1;
+            continue;
+        }
+        files.push(FileState {
+            path,
+            size,
+            mtime,
+            processed: 0,
+            documents: 0,
+            skipped: 0,
+            quarantined: 0,
+            read: None,
+            failed: false,
+            recorded: false,
+        });
+    }
+    summary.files_read = files.len();
+    if files.is_empty() {
+        summary.elapsed = started.elapsed();
+        return Ok(summary);
+    }
+
+    let threads = opts.threads.max(1);
+    let index = layout.open_or_create()?;
+    let mut writer: IndexWriter<TantivyDocument> = index
+        .writer_with_num_threads(threads, threads * 64_000_000)
+        .with_context(|| {
+            format!(
+                "cannot open the index in {} for writing (is another patdex ingest running?)",
+                layout.root.display()
+            )
+        })?;
+    let committed = index.reader()?.searcher();
+    let check_existing = committed.num_docs() > 0;
+    let id_field = schema::field("id");
+
+    let total_bytes: u64 = files.iter().map(|f| f.size).sum();
+    let progress_bytes = Arc::new(AtomicU64::new(0));
+    let bar = make_bar(opts.progress, total_bytes);
+
+    let cap = threads * 8;
+    let (work_tx, work_rx) = bounded::<Work>(cap);
+    let (done_tx, done_rx) = bounded::<Done>(cap);
+
+    let read_list: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let reader_progress = progress_bytes.clone();
+    let reader = std::thread::Builder::new()
+        .name("patdex-read".into())
+        .spawn(move || {
+            let mut seq = 0u64;
+            for (i, path) in read_list.iter().enumerate() {
+                let mut sink = |doc: RawDoc| {
+                    seq += 1;
+                    work_tx
+                        .send(Work::Doc { file: i, seq, doc })
+                        .map_err(|_| Stop)
+                };
+                let result = match source::read_file(path, &reader_progress, &mut sink) {
+                    Ok(Ok(read)) => Ok(read),
+                    Ok(Err(Stop)) => return,
+                    Err(e) => Err(e.to_string()),
+                };
+                if work_tx.send(Work::FileEnd { file: i, result }).is_err() {
+                    return;
+                }
+            }
+        })?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(threads)
+        .thread_name(|i| format!("patdex-parse-{i}"))
+        .build()?;
+    let parser = std::thread::Builder::new()
+        .name("patdex-parse".into())
+        .spawn(move || {
+            pool.install(|| {
+                work_rx
+                    .into_iter()
+                    .par_bridge()
+                    .for_each_with(done_tx, |tx, work| {
+                        let _ = tx.send(process(work));
+                    })
+            })
+        })?;
+
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    let mut last_commit = Instant::now();
+    let mut last_log = Instant::now();
+    let mut docs_done = 0u64;
+    let mut pending_commit = false;
+    let result: anyhow::Result<()> = (|| {
+        loop {
+            let msg = match done_rx.recv_timeout(Duration::from_millis(200)) {
+                Ok(m) => Some(m),
+                Err(RecvTimeoutError::Timeout) => None,
+                Err(RecvTimeoutError::Disconnected) => break,
+            };
+            if let Some(msg) = msg {
+                match msg {
+                    Done::Patent { file, seq, key, doc } => {
+                        files[file].processed += 1;
+                        files[file].documents += 1;
+                        docs_done += 1;
+                        let prev = seen.get(&key).copied();
+                        if prev.is_some_and(|p| p > seq) {
+                            // A later copy of this document was already indexed in this run.
+                            summary.replaced += 1;
+                        } else {
+                            let term = Term::from_field_text(id_field, &key);
+                            let existed = prev.is_some()
+                                || (check_existing
+                                    && committed.search(
+                                        &TermQuery::new(term.clone(), IndexRecordOption::Basic),
+                                        &tantivy::collector::Count,
+                                    )? > 0);
+                            writer.delete_term(term);
+                            writer.add_document(*doc)?;
+                            if existed {
+                                summary.replaced += 1;
+                            } else {
+                                summary.added += 1;
+                            }
+                            seen.insert(key, seq);
+                            pending_commit = true;
+                        }
+                    }
+                    Done::Skipped { file, root } => {
+                        files[file].processed += 1;
+                        files[file].skipped += 1;
+                        *summary.skipped.entry(root).or_default() += 1;
+                    }
+                    Done::Failed { file, doc, error } => {
+                        files[file].processed += 1;
+                        files[file].quarantined += 1;
+                        summary.quarantined += 1;
+                        quarantine::put(
+                            &layout.quarantine,
+                            &doc.origin,
+                            doc.index,
+                            doc.offset,
+                            &doc.bytes,
+                            &error,
+                        )
+                        .with_context(|| {
+                            format!(
+                                "cannot write to the quarantine folder {}",
+                                layout.quarantine.display()
+                            )
+                        })?;
+                        let line = format!(
+                            "quarantined: {} document {} (byte {}): {error}",
+                            doc.origin, doc.index, doc.offset
+                        );
+                        match &bar {
+                            Some(b) => b.println(line),
+                            None if opts.progress != ProgressMode::Quiet => eprintln!("{line}"),
+                            None => {}
+                        }
+                    }
+                    Done::FileEnd { file, result } => match result {
+                        Ok(read) => {
+                            summary.xml_bytes += read.xml_bytes;
+                            files[file].read = Some(read);
+                        }
+                        Err(e) => {
+                            files[file].failed = true;
+                            summary.files_failed.push((files[file].path.clone(), e));
+                        }
+                    },
+                }
+            }
+            let bytes = progress_bytes.load(Ordering::Relaxed);
+            report(&bar, opts.progress, &mut last_log, bytes, total_bytes, docs_done, started);
+            if last_commit.elapsed() >= opts.commit_interval
+                && (pending_commit || files.iter().any(|f| complete(f)))
+            {
+                commit(&mut writer, &mut manifest, &mut files, layout)?;
+                pending_commit = false;
+                last_commit = Instant::now();
+            }
+        }
+        commit(&mut writer, &mut manifest, &mut files, layout)?;
+        Ok(())
+    })();
+    // Closing the channel stops the reader and the parsers if the writer failed.
+    drop(done_rx);
+    let _ = parser.join();
+    let _ = reader.join();
+    result?;
+    writer.wait_merging_threads()?;
+    if let Some(b) = bar {
+        b.finish_and_clear();
+    }
+    summary.bytes = progress_bytes.load(Ordering::Relaxed);
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+fn complete(f: &FileState) -> bool {
+    !f.recorded && !f.failed && f.read.as_ref().is_some_and(|r| r.documents == f.processed)
+}
+
+/// Commits the index, then records the files now wholly committed in the manifest.
+fn commit(
+    writer: &mut IndexWriter<TantivyDocument>,
+    manifest: &mut Manifest,
+    files: &mut [FileState],
+    layout: &Layout,
+) -> anyhow::Result<()> {
+    writer.commit()?;
+    let now = jiff::Timestamp::now().to_string();
+    for f in files.iter_mut().filter(|f| complete(f)) {
+        let read = f.read.as_ref().expect("complete files have been read");
+        manifest.record(FileEntry {
+            path: f.path.clone(),
+            size: f.size,
+            mtime: f.mtime,
+            sha256: read.sha256.clone(),
+            documents: f.documents,
+            skipped: f.skipped,
+            quarantined: f.quarantined,
+            parser_version: PARSER_VERSION.to_string(),
+            ingested_at: now.clone(),
+        });
+        f.recorded = true;
+    }
+    manifest.schema_version = schema::SCHEMA_VERSION;
+    manifest.last_ingest = Some(now);
+    manifest.save(&layout.manifest)
+}
+
+/// Parses one document; runs on the parse pool.
+fn process(work: Work) -> Done {
+    match work {
+        Work::FileEnd { file, result } => Done::FileEnd { file, result },
+        Work::Doc { file, seq, doc } => {
+            // A parser bug must quarantine the document, not abort the run.
+            let parsed = std::panic::catch_unwind(|| parse::parse_document(&doc.bytes));
+            match parsed {
+                Ok(Ok(Parsed::Patent(mut p))) => {
+                    p.source = crate::model::SourcePos {
+                        file: doc.origin.to_string(),
+                        index: doc.index,
+                        offset: doc.offset,
+                    };
+                    Done::Patent {
+                        file,
+                        seq,
+                        key: p.number.to_string(),
+                        doc: Box::new(schema::to_document(&p)),
+                    }
+                }
+                Ok(Ok(Parsed::Skipped { root })) => Done::Skipped { file, root },
+                Ok(Err(e)) => Done::Failed {
+                    file,
+                    doc,
+                    error: e.to_string(),
+                },
+                Err(panic) => {
+                    let what = panic
+                        .downcast_ref::<String>()
+                        .cloned()
+                        .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                        .unwrap_or_default();
+                    Done::Failed {
+                        file,
+                        doc,
+                        error: format!("parser panicked (a patdex bug, please report it): {what}"),
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn make_bar(mode: ProgressMode, total: u64) -> Option<ProgressBar> {
+    if mode != ProgressMode::Bar {
+        return None;
+    }
+    let bar = ProgressBar::new(total);
+    bar.set_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {bytes}/{total_bytes} {msg} ETA {eta}",
+        )
+        .unwrap_or_else(|_| ProgressStyle::default_bar()),
+    );
+    bar.enable_steady_tick(Duration::from_millis(200));
+    Some(bar)
+}
+
+fn report(
+    bar: &Option<ProgressBar>,
+    mode: ProgressMode,
+    last_log: &mut Instant,
+    bytes: u64,
+    total: u64,
+    docs: u64,
+    started: Instant,
+) {
+    let secs = started.elapsed().as_secs_f64().max(1e-9);
+    let rate = docs as f64 / secs;
+    match (bar, mode) {
+        (Some(b), _) => {
+            b.set_position(bytes);
+            b.set_message(format!("{docs} docs, {rate:.0} docs/s"));
+        }
+        (None, ProgressMode::Log) if last_log.elapsed() >= Duration::from_secs(5) => {
+            *last_log = Instant::now();
+            eprintln!(
+                "ingest: {:.1}/{:.1} MB read, {docs} documents, {rate:.0} docs/s, {:.0} s",
+                bytes as f64 / 1e6,
+                total as f64 / 1e6,
+                secs
+            );
+        }
+        _ => {}
+    }
+}
+
+/// Recreates the index from the files its manifest lists (after a parser upgrade).
+///
+/// The new index is built beside the old one and swapped in only when complete, so a failed or
+/// interrupted rebuild leaves the old index in place.
+pub fn rebuild(layout: &Layout, opts: &IngestOptions, skip_missing: bool) -> anyhow::Result<Summary> {
+    let manifest = Manifest::load(&layout.manifest)?;
+    if manifest.files.is_empty() {
+        anyhow::bail!(
+            "the manifest in {} lists no files; nothing to rebuild from (ingest files first with `patdex ingest PATH...`)",
+            layout.root.display()
+        );
+    }
+    let mut paths = Vec::new();
+    let mut missing = Vec::new();
+    for f in &manifest.files {
+        if f.path.exists() {
+            paths.push(f.path.clone());
+        } else {
+            missing.push(f.path.display().to_string());
+        }
+    }
+    if !missing.is_empty() && !skip_missing {
+        anyhow::bail!(
+            "{} file(s) listed in the manifest are missing, so a rebuild would lose their documents; restore them, or pass --skip-missing to rebuild without them:\n  {}",
+            missing.len(),
+            missing.join("\n  ")
+        );
+    }
+    let tmp = Layout {
+        root: layout.root.clone(),
+        tantivy: layout.root.join("tantivy.rebuild"),
+        manifest: layout.root.join("manifest.rebuild.json"),
+        quarantine: layout.root.join("quarantine.rebuild"),
+    };
+    for dir in [&tmp.tantivy, &tmp.quarantine] {
+        if dir.exists() {
+            std::fs::remove_dir_all(dir)?;
+        }
+    }
+    let _ = std::fs::remove_file(&tmp.manifest);
+    let mut o = opts.clone();
+    o.force = true;
+    let summary = ingest(&tmp, &paths, &o)?;
+    if !summary.files_failed.is_empty() {
+        anyhow::bail!(
+            "rebuild stopped: {} file(s) could not be read; the old index is unchanged\n{}",
+            summary.files_failed.len(),
+            summary.render()
+        );
+    }
+    swap(&tmp.tantivy, &layout.tantivy)?;
+    if tmp.quarantine.exists() {
+        swap(&tmp.quarantine, &layout.quarantine)?;
+    } else if layout.quarantine.exists() {
+        std::fs::remove_dir_all(&layout.quarantine)?;
+    }
+    std::fs::rename(&tmp.manifest, &layout.manifest)?;
+    Ok(summary)
+}
+
+fn swap(new: &Path, live: &Path) -> anyhow::Result<()> {
+    let old = live.with_extension("old");
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    if live.exists() {
+        std::fs::rename(live, &old)?;
+    }
+    std::fs::rename(new, live)?;
+    if old.exists() {
+        std::fs::remove_dir_all(&old)?;
+    }
+    Ok(())
+}

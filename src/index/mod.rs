@@ -1,0 +1,71 @@
+//! Index: the tantivy index, the manifest of ingested files and the quarantine, all in one folder.
+//!
+//! ```text
+//! index/
+//!   tantivy/        the tantivy index (segments, meta.json)
+//!   manifest.json   ingested files (see `manifest`)
+//!   quarantine/     documents that failed to parse (see `quarantine`)
+//! ```
+
+pub mod ingest;
+pub mod manifest;
+pub mod quarantine;
+pub mod reader;
+pub mod schema;
+
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+use tantivy::Index;
+use tantivy::directory::MmapDirectory;
+
+/// Where the parts of an index live.
+#[derive(Debug, Clone)]
+pub struct Layout {
+    pub root: PathBuf,
+    pub tantivy: PathBuf,
+    pub manifest: PathBuf,
+    pub quarantine: PathBuf,
+}
+
+impl Layout {
+    pub fn new(root: &Path) -> Layout {
+        Layout {
+            root: root.to_path_buf(),
+            tantivy: root.join("tantivy"),
+            manifest: root.join("manifest.json"),
+            quarantine: root.join("quarantine"),
+        }
+    }
+
+    /// True when an index has been created here.
+    pub fn exists(&self) -> bool {
+        self.tantivy.join("meta.json").is_file()
+    }
+
+    /// Opens the index, creating it when absent.
+    pub fn open_or_create(&self) -> anyhow::Result<Index> {
+        std::fs::create_dir_all(&self.tantivy)
+            .with_context(|| format!("cannot create index folder {}", self.tantivy.display()))?;
+        let dir = MmapDirectory::open(&self.tantivy)
+            .with_context(|| format!("cannot open index folder {}", self.tantivy.display()))?;
+        let index = Index::open_or_create(dir, schema::schema().clone()).with_context(|| {
+            format!(
+                "the index in {} was made with a different schema; run `patdex rebuild` to recreate it from its manifest",
+                self.root.display()
+            )
+        })?;
+        Ok(index)
+    }
+
+    /// Opens an existing index for reading, with an error that says what to do when there is none.
+    pub fn open_existing(&self) -> anyhow::Result<Index> {
+        if !self.exists() {
+            anyhow::bail!(
+                "no index in {}; create one with `patdex ingest PATH...` (or point --index / PATDEX_INDEX at an existing one)",
+                self.root.display()
+            );
+        }
+        self.open_or_create()
+    }
+}

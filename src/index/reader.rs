@@ -1,0 +1,179 @@
+//! Reading the index: fetch records by number, run a tantivy query, gather statistics.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use tantivy::collector::{Count, TopDocs};
+use tantivy::query::{Query, TermQuery};
+use tantivy::schema::{IndexRecordOption, Value};
+use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
+
+use super::Layout;
+use super::manifest::Manifest;
+use super::quarantine;
+use super::schema;
+use crate::model::Patent;
+use crate::number::PubNumber;
+
+/// An open index for reading.
+pub struct IndexReader {
+    pub index: Index,
+    pub searcher: Searcher,
+}
+
+impl IndexReader {
+    pub fn open(layout: &Layout) -> anyhow::Result<IndexReader> {
+        let index = layout.open_existing()?;
+        let searcher = index.reader()?.searcher();
+        Ok(IndexReader { index, searcher })
+    }
+
+    pub fn num_docs(&self) -> u64 {
+        self.searcher.num_docs()
+    }
+
+    /// The stored record of a document.
+    pub fn patent(&self, addr: DocAddress) -> anyhow::Result<Patent> {
+        let doc: TantivyDocument = self.searcher.doc(addr)?;
+        let bytes = doc
+            .get_first(schema::field("doc"))
+            .and_then(|v| v.as_bytes())
+            .ok_or_else(|| anyhow::anyhow!("document {addr:?} has no stored record; run `patdex rebuild`"))?;
+        Ok(serde_json::from_slice(bytes)?)
+    }
+
+    fn term_addrs(&self, field: &str, value: &str) -> anyhow::Result<Vec<DocAddress>> {
+        let q = TermQuery::new(
+            Term::from_field_text(schema::field(field), value),
+            IndexRecordOption::Basic,
+        );
+        let top = self.searcher.search(&q, &TopDocs::with_limit(100).order_by_score())?;
+        Ok(top.into_iter().map(|(_, a)| a).collect())
+    }
+
+    /// Finds documents by a number as people write it: with a kind code it must match exactly;
+    /// without one, every kind published under that number matches.
+    pub fn lookup(&self, number: &PubNumber) -> anyhow::Result<Vec<Patent>> {
+        let addrs = if number.kind.is_empty() {
+            self.term_addrs("num", &number.key())?
+        } else {
+            self.term_addrs("id", &number.to_string())?
+        };
+        let mut out = addrs
+            .into_iter()
+            .map(|a| self.patent(a))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        out.sort_by(|a, b| a.number.cmp(&b.number));
+        Ok(out)
+    }
+
+    /// Runs a query; returns the total hit count and the requested page of (score, patent).
+    pub fn search(
+        &self,
+        query: &dyn Query,
+        offset: usize,
+        limit: usize,
+    ) -> anyhow::Result<(usize, Vec<(f32, Patent)>)> {
+        let collector = (
+            Count,
+            TopDocs::with_limit(limit.max(1))
+                .and_offset(offset)
+                .order_by_score(),
+        );
+        let (count, top) = self.searcher.search(query, &collector)?;
+        let hits = top
+            .into_iter()
+            .take(limit)
+            .map(|(score, addr)| Ok((score, self.patent(addr)?)))
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        Ok((count, hits))
+    }
+}
+
+/// Index statistics for `patdex stats`.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct Stats {
+    pub documents: u64,
+    pub by_kind: BTreeMap<String, u64>,
+    pub by_type: BTreeMap<String, u64>,
+    pub by_year: BTreeMap<String, u64>,
+    pub by_format: BTreeMap<String, u64>,
+    pub index_bytes: u64,
+    pub files: usize,
+    pub last_ingest: Option<String>,
+    pub quarantined: usize,
+    pub quarantine: Vec<quarantine::QuarantineEntry>,
+}
+
+fn dir_size(path: &std::path::Path) -> u64 {
+    let Ok(rd) = std::fs::read_dir(path) else {
+        return 0;
+    };
+    rd.filter_map(Result::ok)
+        .map(|e| match e.metadata() {
+            Ok(m) if m.is_dir() => dir_size(&e.path()),
+            Ok(m) => m.len(),
+            Err(_) => 0,
+        })
+        .sum()
+}
+
+/// Counts documents per value of keyword and number fields by walking the fast columns of every
+/// segment (no documents are loaded).
+fn facet_counts(searcher: &Searcher, field: &str) -> anyhow::Result<BTreeMap<String, u64>> {
+    let mut out = BTreeMap::new();
+    for seg in searcher.segment_readers() {
+        let alive = seg.alive_bitset();
+        let fast = seg.fast_fields();
+        if field == "year" {
+            let col = fast.u64(field)?;
+            for doc in 0..seg.max_doc() {
+                if alive.is_some_and(|a| !a.is_alive(doc)) {
+                    continue;
+                }
+                for v in col.values_for_doc(doc) {
+                    *out.entry(v.to_string()).or_default() += 1;
+                }
+            }
+            continue;
+        }
+        let Some(col) = fast.str(field)? else {
+            continue;
+        };
+        let mut term_counts: BTreeMap<u64, u64> = BTreeMap::new();
+        for doc in 0..seg.max_doc() {
+            if alive.is_some_and(|a| !a.is_alive(doc)) {
+                continue;
+            }
+            for ord in col.term_ords(doc) {
+                *term_counts.entry(ord).or_default() += 1;
+            }
+        }
+        let mut s = String::new();
+        for (ord, n) in term_counts {
+            s.clear();
+            col.ord_to_str(ord, &mut s)?;
+            *out.entry(s.clone()).or_default() += n;
+        }
+    }
+    Ok(out)
+}
+
+/// Gathers statistics about the index at `layout`.
+pub fn stats(layout: &Layout) -> anyhow::Result<Stats> {
+    let reader = IndexReader::open(layout)?;
+    let manifest = Manifest::load(&layout.manifest)?;
+    let q = quarantine::list(&layout.quarantine);
+    Ok(Stats {
+        documents: reader.num_docs(),
+        by_kind: facet_counts(&reader.searcher, "kind")?,
+        by_type: facet_counts(&reader.searcher, "type")?,
+        by_year: facet_counts(&reader.searcher, "year")?,
+        by_format: facet_counts(&reader.searcher, "format")?,
+        index_bytes: dir_size(&layout.tantivy),
+        files: manifest.files.len(),
+        last_ingest: manifest.last_ingest,
+        quarantined: q.len(),
+        quarantine: q,
+    })
+}

@@ -1,0 +1,357 @@
+//! The doc mapper: the one place that says how a [`Patent`] becomes index fields.
+//!
+//! Each entry of [`FIELDS`] names a field, its type and options, what it is for, and how its
+//! values are taken from a `Patent`. The schema, the document builder and the `--help` text of
+//! the search command are all derived from this table, so adding a field is one line here.
+
+use std::sync::OnceLock;
+
+use jiff::civil::Date;
+use tantivy::schema::{
+    DateOptions, Field, INDEXED, IndexRecordOption, STORED, Schema, TextFieldIndexing, TextOptions,
+};
+use tantivy::{DateTime, TantivyDocument};
+
+use crate::model::{Citation, Party, Patent};
+
+/// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// How a field is indexed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Tokenised, stemmed English text with positions (phrase queries).
+    Text,
+    /// One exact token per value (numbers, codes), fast for facets and counts.
+    Keyword,
+    /// A calendar date, fast and range-searchable.
+    Date,
+    /// An unsigned integer, fast.
+    Number,
+    /// The whole `Patent` as JSON, stored only.
+    Stored,
+}
+
+/// One indexed field.
+pub struct FieldSpec {
+    pub name: &'static str,
+    pub kind: Kind,
+    /// Shown in `patdex search --help`.
+    pub about: &'static str,
+    pub extract: fn(&Patent, &mut Values),
+}
+
+/// Values a field takes for one document.
+#[derive(Default)]
+pub struct Values {
+    pub texts: Vec<String>,
+    pub dates: Vec<Date>,
+    pub numbers: Vec<u64>,
+    pub bytes: Vec<Vec<u8>>,
+}
+
+impl Values {
+    fn text(&mut self, s: impl Into<String>) {
+        let s = s.into();
+        if !s.is_empty() {
+            self.texts.push(s);
+        }
+    }
+}
+
+fn party_names(parties: &[Party], v: &mut Values) {
+    for p in parties {
+        v.text(p.name.clone());
+    }
+}
+
+/// Name of the text tokenizer: tantivy's English stemmer over lower-cased words.
+pub const TEXT_TOKENIZER: &str = "en_stem";
+
+/// The mapping. Order is irrelevant; names are what queries use.
+pub static FIELDS: &[FieldSpec] = &[
+    FieldSpec {
+        name: "id",
+        kind: Kind::Keyword,
+        about: "canonical publication number with kind, e.g. US7654321B2 (the key)",
+        extract: |p, v| v.text(p.number.to_string()),
+    },
+    FieldSpec {
+        name: "num",
+        kind: Kind::Keyword,
+        about: "publication number without kind, e.g. US7654321",
+        extract: |p, v| v.text(p.number.key()),
+    },
+    FieldSpec {
+        name: "kind",
+        kind: Kind::Keyword,
+        about: "grant or application",
+        extract: |p, v| v.text(p.kind.as_str()),
+    },
+    FieldSpec {
+        name: "type",
+        kind: Kind::Keyword,
+        about: "utility, design, plant, reissue, sir",
+        extract: |p, v| v.text(p.doc_type.as_str()),
+    },
+    FieldSpec {
+        name: "kc",
+        kind: Kind::Keyword,
+        about: "kind code, e.g. B2, A1, S1",
+        extract: |p, v| v.text(p.number.kind.clone()),
+    },
+    FieldSpec {
+        name: "format",
+        kind: Kind::Keyword,
+        about: "source format and version, e.g. 'us-patent-grant v4.5'",
+        extract: |p, v| v.text(p.format.clone()),
+    },
+    FieldSpec {
+        name: "title",
+        kind: Kind::Text,
+        about: "title",
+        extract: |p, v| v.text(p.title.clone()),
+    },
+    FieldSpec {
+        name: "abstract",
+        kind: Kind::Text,
+        about: "abstract",
+        extract: |p, v| v.text(p.abstract_text.clone()),
+    },
+    FieldSpec {
+        name: "claims",
+        kind: Kind::Text,
+        about: "all claims",
+        extract: |p, v| {
+            for c in &p.claims {
+                v.text(c.text.clone());
+            }
+        },
+    },
+    FieldSpec {
+        name: "description",
+        kind: Kind::Text,
+        about: "description (headings and paragraphs)",
+        extract: |p, v| {
+            for b in &p.description {
+                v.text(b.text().to_string());
+            }
+        },
+    },
+    FieldSpec {
+        name: "assignee",
+        kind: Kind::Text,
+        about: "assignee names",
+        extract: |p, v| party_names(&p.assignees, v),
+    },
+    FieldSpec {
+        name: "applicant",
+        kind: Kind::Text,
+        about: "applicant names",
+        extract: |p, v| party_names(&p.applicants, v),
+    },
+    FieldSpec {
+        name: "inventor",
+        kind: Kind::Text,
+        about: "inventor names",
+        extract: |p, v| party_names(&p.inventors, v),
+    },
+    FieldSpec {
+        name: "examiner",
+        kind: Kind::Text,
+        about: "examiner names",
+        extract: |p, v| party_names(&p.examiners, v),
+    },
+    FieldSpec {
+        name: "agent",
+        kind: Kind::Text,
+        about: "agent / attorney names",
+        extract: |p, v| party_names(&p.agents, v),
+    },
+    FieldSpec {
+        name: "cpc",
+        kind: Kind::Keyword,
+        about: "CPC symbols, e.g. H01M10/0562",
+        extract: |p, v| {
+            for c in &p.cpc {
+                v.text(c.symbol.clone());
+            }
+        },
+    },
+    FieldSpec {
+        name: "ipc",
+        kind: Kind::Keyword,
+        about: "IPC symbols, e.g. H01M10/0562",
+        extract: |p, v| {
+            for c in &p.ipc {
+                v.text(c.symbol.clone());
+            }
+        },
+    },
+    FieldSpec {
+        name: "uspc",
+        kind: Kind::Keyword,
+        about: "US classes, e.g. 428/690",
+        extract: |p, v| {
+            for c in &p.us_classes {
+                v.text(c.clone());
+            }
+        },
+    },
+    FieldSpec {
+        name: "cites",
+        kind: Kind::Keyword,
+        about: "cited patent numbers, normalised, e.g. US5843607",
+        extract: |p, v| {
+            for c in &p.citations {
+                if let Citation::Patent { id, .. } = c {
+                    if let Ok(n) = crate::number::PubNumber::from_parts(&id.country, &id.number, "") {
+                        v.text(n.key());
+                    }
+                }
+            }
+        },
+    },
+    FieldSpec {
+        name: "appnum",
+        kind: Kind::Keyword,
+        about: "application number, e.g. 13349377",
+        extract: |p, v| v.text(p.application.number.clone()),
+    },
+    FieldSpec {
+        name: "pd",
+        kind: Kind::Date,
+        about: "publication date",
+        extract: |p, v| v.dates.extend(p.pub_date),
+    },
+    FieldSpec {
+        name: "ad",
+        kind: Kind::Date,
+        about: "application filing date",
+        extract: |p, v| v.dates.extend(p.application.filing_date),
+    },
+    FieldSpec {
+        name: "prd",
+        kind: Kind::Date,
+        about: "earliest priority date",
+        extract: |p, v| v.dates.extend(p.priority_date),
+    },
+    FieldSpec {
+        name: "year",
+        kind: Kind::Number,
+        about: "publication year",
+        extract: |p, v| v.numbers.extend(p.pub_date.map(|d| d.year() as u64)),
+    },
+    FieldSpec {
+        name: "doc",
+        kind: Kind::Stored,
+        about: "the whole record as JSON (stored only)",
+        extract: |p, v| v.bytes.push(serde_json::to_vec(p).unwrap_or_default()),
+    },
+];
+
+/// The tantivy schema built from [`FIELDS`].
+pub fn schema() -> &'static Schema {
+    static SCHEMA: OnceLock<Schema> = OnceLock::new();
+    SCHEMA.get_or_init(|| {
+        let mut b = Schema::builder();
+        for f in FIELDS {
+            match f.kind {
+                Kind::Text => {
+                    let indexing = TextFieldIndexing::default()
+                        .set_tokenizer(TEXT_TOKENIZER)
+                        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+                    b.add_text_field(f.name, TextOptions::default().set_indexing_options(indexing));
+                }
+                Kind::Keyword => {
+                    let indexing = TextFieldIndexing::default()
+                        .set_tokenizer("raw")
+                        .set_index_option(IndexRecordOption::Basic);
+                    let mut opts = TextOptions::default()
+                        .set_indexing_options(indexing)
+                        .set_fast("raw");
+                    if f.name == "id" {
+                        opts = opts.set_stored();
+                    }
+                    b.add_text_field(f.name, opts);
+                }
+                Kind::Date => {
+                    b.add_date_field(f.name, DateOptions::from(INDEXED).set_fast());
+                }
+                Kind::Number => {
+                    b.add_u64_field(f.name, tantivy::schema::NumericOptions::from(INDEXED).set_fast());
+                }
+                Kind::Stored => {
+                    b.add_bytes_field(f.name, STORED);
+                }
+            }
+        }
+        b.build()
+    })
+}
+
+/// Looks a field up by name. Panics only on a name missing from [`FIELDS`], a programming error.
+pub fn field(name: &str) -> Field {
+    schema()
+        .get_field(name)
+        .unwrap_or_else(|_| panic!("field {name} is not in the doc mapper"))
+}
+
+/// Midnight UTC of a calendar date, as tantivy stores dates.
+pub fn date_time(d: Date) -> DateTime {
+    let days = d
+        .since(jiff::civil::date(1970, 1, 1))
+        .map(|s| s.get_days() as i64)
+        .unwrap_or(0);
+    DateTime::from_timestamp_secs(days * 86_400)
+}
+
+/// Builds the tantivy document for a patent.
+pub fn to_document(p: &Patent) -> TantivyDocument {
+    let mut doc = TantivyDocument::default();
+    for f in FIELDS {
+        let field = field(f.name);
+        let mut v = Values::default();
+        (f.extract)(p, &mut v);
+        for t in v.texts {
+            doc.add_text(field, t);
+        }
+        for d in v.dates {
+            doc.add_date(field, date_time(d));
+        }
+        for n in v.numbers {
+            doc.add_u64(field, n);
+        }
+        for b in v.bytes {
+            doc.add_bytes(field, &b);
+        }
+    }
+    doc
+}
+
+/// Text fields searched when a query names no field.
+pub fn default_search_fields() -> Vec<Field> {
+    FIELDS
+        .iter()
+        .filter(|f| f.kind == Kind::Text && matches!(f.name, "title" | "abstract" | "claims" | "description"))
+        .map(|f| field(f.name))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_are_midnight_utc() {
+        assert_eq!(date_time(jiff::civil::date(1970, 1, 2)).into_timestamp_secs(), 86_400);
+        assert_eq!(date_time(jiff::civil::date(2015, 1, 6)).into_timestamp_secs(), 1_420_502_400);
+    }
+
+    #[test]
+    fn every_field_is_in_the_schema() {
+        for f in FIELDS {
+            assert!(schema().get_field(f.name).is_ok(), "{}", f.name);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+//! patdex: a self-hosted patent search guide and full-text index.
+//!
+//! Data flows one way through the modules, and no module reaches back up the chain:
+//!
+//! ```text
+//! source → parse → index → query → (analysis) → cli
+//! ```
+//!
+//! * [`source`] finds input files, opens zip/gzip/tar containers and splits concatenated XML.
+//! * [`parse`] turns one XML document into the one [`model::Patent`] model.
+//! * [`index`] maps patents to tantivy fields, runs the ingest pipeline, keeps the manifest and
+//!   the quarantine, and reads the index back.
+//! * [`query`] turns what a searcher types into a tantivy query.
+//! * [`cli`] is the command-line surface.
+//!
+//! See `ARCHITECTURE.md` for the reasons behind this shape.
+
+pub mod cli;
+pub mod index;
+pub mod model;
+pub mod number;
+pub mod parse;
+pub mod query;
+pub mod source;

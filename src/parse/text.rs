@@ -1,0 +1,263 @@
+//! Turning mixed XML content into readable text: whitespace, word boundaries, entities.
+
+use std::collections::HashMap;
+
+/// A boundary pending between what the buffer holds and the next word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Sep {
+    None,
+    Space,
+    Newline,
+}
+
+/// Accumulates text with XML whitespace collapsed to single spaces, and with explicit
+/// separators between block elements. Leading and trailing whitespace never appears.
+#[derive(Debug, Default, Clone)]
+pub struct TextBuf {
+    pub buf: String,
+    pending: Option<Sep>,
+}
+
+impl TextBuf {
+    pub fn new() -> TextBuf {
+        TextBuf::default()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.buf.is_empty()
+    }
+
+    /// Requests a boundary before the next word (the strongest request wins).
+    pub fn sep(&mut self, sep: Sep) {
+        if sep == Sep::None {
+            return;
+        }
+        self.pending = Some(self.pending.map_or(sep, |p| p.max(sep)));
+    }
+
+    fn flush_pending(&mut self) {
+        if let Some(p) = self.pending.take() {
+            if !self.buf.is_empty() {
+                match p {
+                    Sep::Newline => self.buf.push('\n'),
+                    Sep::Space => self.buf.push(' '),
+                    Sep::None => {}
+                }
+            }
+        }
+    }
+
+    /// Appends character data; runs of XML whitespace become one space.
+    pub fn push(&mut self, text: &str) {
+        let bytes = text.as_bytes();
+        if bytes.is_empty() {
+            return;
+        }
+        if bytes[0].is_ascii_whitespace() {
+            self.sep(Sep::Space);
+        }
+        let mut first = true;
+        for word in text.split(|c: char| c.is_ascii_whitespace()) {
+            if word.is_empty() {
+                continue;
+            }
+            if !first {
+                self.sep(Sep::Space);
+            }
+            first = false;
+            self.flush_pending();
+            self.buf.push_str(word);
+        }
+        if bytes[bytes.len() - 1].is_ascii_whitespace() {
+            self.sep(Sep::Space);
+        }
+    }
+
+    /// Appends one resolved character (from a character or entity reference).
+    pub fn push_char(&mut self, c: char) {
+        if c.is_whitespace() {
+            self.sep(Sep::Space);
+        } else {
+            self.flush_pending();
+            self.buf.push(c);
+        }
+    }
+
+    pub fn push_resolved(&mut self, s: &str) {
+        for c in s.chars() {
+            self.push_char(c);
+        }
+    }
+
+    /// Takes the text out, leaving the buffer empty.
+    pub fn take(&mut self) -> String {
+        self.pending = None;
+        std::mem::take(&mut self.buf)
+    }
+
+    pub fn clear(&mut self) {
+        self.pending = None;
+        self.buf.clear();
+    }
+}
+
+/// Resolves a named entity: XML's five, HTML5's list, the ISO 8879 Greek set that the USPTO DTDs
+/// declare (`&lgr;`), USPTO's own additions, and entities declared in the document's internal DTD
+/// subset.
+pub fn resolve_entity<'a>(name: &str, declared: &'a HashMap<String, String>) -> Option<&'a str>
+where
+    'static: 'a,
+{
+    if let Some(v) = declared.get(name) {
+        return Some(v.as_str());
+    }
+    if let Some(v) = quick_xml::escape::resolve_html5_entity(name) {
+        return Some(v);
+    }
+    iso_extra(name)
+}
+
+/// ISO 8879 entity names that HTML5 does not define, as used in USPTO text.
+fn iso_extra(name: &str) -> Option<&'static str> {
+    Some(match name {
+        "agr" => "α",
+        "bgr" => "β",
+        "ggr" => "γ",
+        "dgr" => "δ",
+        "egr" => "ε",
+        "zgr" => "ζ",
+        "eegr" => "η",
+        "thgr" => "θ",
+        "igr" => "ι",
+        "kgr" => "κ",
+        "lgr" => "λ",
+        "mgr" => "μ",
+        "ngr" => "ν",
+        "xgr" => "ξ",
+        "ogr" => "ο",
+        "pgr" => "π",
+        "rgr" => "ρ",
+        "sgr" => "σ",
+        "sfgr" => "ς",
+        "tgr" => "τ",
+        "ugr" => "υ",
+        "phgr" => "φ",
+        "khgr" => "χ",
+        "psgr" => "ψ",
+        "ohgr" => "ω",
+        "Agr" => "Α",
+        "Bgr" => "Β",
+        "Ggr" => "Γ",
+        "Dgr" => "Δ",
+        "Egr" => "Ε",
+        "Zgr" => "Ζ",
+        "EEgr" => "Η",
+        "THgr" => "Θ",
+        "Igr" => "Ι",
+        "Kgr" => "Κ",
+        "Lgr" => "Λ",
+        "Mgr" => "Μ",
+        "Ngr" => "Ν",
+        "Xgr" => "Ξ",
+        "Ogr" => "Ο",
+        "Pgr" => "Π",
+        "Rgr" => "Ρ",
+        "Sgr" => "Σ",
+        "Tgr" => "Τ",
+        "Ugr" => "Υ",
+        "PHgr" => "Φ",
+        "KHgr" => "Χ",
+        "PSgr" => "Ψ",
+        "OHgr" => "Ω",
+        "Circlesolid" => "●",
+        "Square" => "□",
+        "squ" => "□",
+        "rect" => "▭",
+        _ => return None,
+    })
+}
+
+/// Reads `<!ENTITY name "value">` declarations from a DOCTYPE's internal subset. External and
+/// unparsed (`NDATA`) entities are ignored: they name image files, not text.
+pub fn internal_entities(doctype: &str, out: &mut HashMap<String, String>) {
+    let mut rest = doctype;
+    while let Some(i) = rest.find("<!ENTITY") {
+        rest = &rest[i + 8..];
+        let decl_end = rest.find('>').unwrap_or(rest.len());
+        let decl = rest[..decl_end].trim();
+        rest = &rest[decl_end..];
+        if decl.starts_with('%') {
+            continue;
+        }
+        let mut parts = decl.splitn(2, char::is_whitespace);
+        let name = parts.next().unwrap_or("");
+        let value = parts.next().unwrap_or("").trim();
+        let quote = match value.chars().next() {
+            Some(q @ ('"' | '\'')) => q,
+            _ => continue,
+        };
+        if let Some(end) = value[1..].find(quote) {
+            let raw = &value[1..1 + end];
+            out.insert(name.to_string(), expand_char_refs(raw));
+        }
+    }
+}
+
+fn expand_char_refs(raw: &str) -> String {
+    let mut out = String::new();
+    let mut rest = raw;
+    while let Some(i) = rest.find("&#") {
+        out.push_str(&rest[..i]);
+        let after = &rest[i + 2..];
+        if let Some(end) = after.find(';') {
+            let num = &after[..end];
+            let code = if let Some(hex) = num.strip_prefix(['x', 'X']) {
+                u32::from_str_radix(hex, 16).ok()
+            } else {
+                num.parse().ok()
+            };
+            if let Some(c) = code.and_then(char::from_u32) {
+                out.push(c);
+            }
+            rest = &after[end + 1..];
+        } else {
+            out.push_str(&rest[i..]);
+            rest = "";
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn whitespace_and_separators() {
+        let mut t = TextBuf::new();
+        t.push("\n  A device  comprising:\r\n");
+        t.sep(Sep::Newline);
+        t.push(" a housing; ");
+        t.push("X");
+        t.push("5 ");
+        t.push("and");
+        t.sep(Sep::Newline);
+        assert_eq!(t.take(), "A device comprising:\na housing; X5 and");
+    }
+
+    #[test]
+    fn entities() {
+        let mut decl = HashMap::new();
+        internal_entities(
+            r#"<!DOCTYPE x [<!ENTITY foo "f&#x26;o"><!ENTITY img SYSTEM "a.tif" NDATA TIF>]"#,
+            &mut decl,
+        );
+        assert_eq!(resolve_entity("foo", &decl), Some("f&o"));
+        assert_eq!(resolve_entity("img", &decl), None);
+        assert_eq!(resolve_entity("ldquo", &decl), Some("\u{201c}"));
+        assert_eq!(resolve_entity("lgr", &decl), Some("λ"));
+        assert_eq!(resolve_entity("mdash", &decl), Some("\u{2014}"));
+        assert_eq!(resolve_entity("nosuch", &decl), None);
+    }
+}
