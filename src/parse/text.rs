@@ -89,6 +89,13 @@ impl TextBuf {
         }
     }
 
+    /// `text` with whitespace collapsed and trimmed.
+    pub fn collapsed(text: &str) -> String {
+        let mut t = TextBuf::new();
+        t.push(text);
+        t.take()
+    }
+
     /// Takes the text out, leaving the buffer empty.
     pub fn take(&mut self) -> String {
         self.pending = None;

@@ -324,10 +324,9 @@ impl State {
     }
 
     fn leaf_value(&mut self) -> String {
-        let mut t = TextBuf::new();
-        t.push(&self.leaf);
+        let v = TextBuf::collapsed(&self.leaf);
         self.leaf.clear();
-        t.take()
+        v
     }
 
     fn start(&mut self, e: &BytesStart<'_>) {
@@ -517,7 +516,8 @@ impl State {
                 });
             }
             T::MainClassification | T::FurtherClassification => {
-                let v = self.leaf_value();
+                let raw = std::mem::take(&mut self.leaf);
+                let v = TextBuf::collapsed(&raw);
                 let grand = self.ancestor(1);
                 if parent == T::ClassificationIpc && grand == T::Biblio {
                     if let Some(symbol) = normalize_ipc_text(&v) {
@@ -529,7 +529,7 @@ impl State {
                         });
                     }
                 } else if parent == T::ClassificationNational && grand == T::Biblio {
-                    if let Some(c) = normalize_uspc(&v) {
+                    if let Some(c) = normalize_uspc(&raw) {
                         self.us_classes.push(c);
                     }
                 }
@@ -727,16 +727,20 @@ pub fn normalize_ipc_text(s: &str) -> Option<String> {
     }
 }
 
-/// USPC as written in `classification-national` (3 characters of class, then the subclass):
-/// `428690` → `428/690`, `D 1128` → `D1/128`, ` D1106` → `D11/06`.
-pub fn normalize_uspc(s: &str) -> Option<String> {
-    let t = s.trim();
-    if t.len() < 3 || !t.is_ascii() || t.eq_ignore_ascii_case("none") {
+/// USPC as written in `classification-national`: the class right-justified in 3 characters, then
+/// the subclass: `428690` → `428/690`, `D 1128` → `D1/128`, ` D1106` → `D1/106`, `  2 21` → `2/21`.
+/// Leading spaces are significant, so this takes the raw element text.
+pub fn normalize_uspc(raw: &str) -> Option<String> {
+    let t = raw.trim_matches(|c| matches!(c, '\n' | '\r' | '\t'));
+    if t.trim().len() < 3 || !t.is_ascii() || t.trim().eq_ignore_ascii_case("none") {
         return None;
     }
     let (class, sub) = t.split_at(3);
     let class: String = class.chars().filter(|c| !c.is_whitespace()).collect();
     let sub: String = sub.chars().filter(|c| !c.is_whitespace()).collect();
+    if class.is_empty() {
+        return None;
+    }
     if sub.is_empty() {
         Some(class)
     } else {
@@ -905,7 +909,9 @@ mod tests {
         assert_eq!(normalize_ipc_text(" A61K  9/00").as_deref(), Some("A61K9/00"));
         assert_eq!(normalize_uspc("428690").as_deref(), Some("428/690"));
         assert_eq!(normalize_uspc("D 1128").as_deref(), Some("D1/128"));
-        assert_eq!(normalize_uspc(" D1106").as_deref(), Some("D11/06"));
+        assert_eq!(normalize_uspc(" D1106").as_deref(), Some("D1/106"));
+        assert_eq!(normalize_uspc("  2 21").as_deref(), Some("2/21"));
+        assert_eq!(normalize_uspc("549 41").as_deref(), Some("549/41"));
         assert_eq!(normalize_uspc("None"), None);
     }
 

@@ -1,0 +1,113 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::Arc;
+use std::sync::atomic::AtomicU64;
+
+use patdex::model::Patent;
+use patdex::parse::{self, Parsed};
+
+/// `../shared/data`, or `None` after a loud message: tests that need real data skip without it
+/// (CI always has it).
+pub fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data");
+    if p.is_dir() {
+        Some(p)
+    } else {
+        eprintln!(
+            "\n*** SKIPPED: {} not found. This test needs the real patent data in ../shared/data (CI always has it). ***\n",
+            p.display()
+        );
+        None
+    }
+}
+
+/// Returns early from the test when `../shared/data` is absent.
+#[macro_export]
+macro_rules! require_shared {
+    () => {
+        match common::shared() {
+            Some(p) => p,
+            None => return,
+        }
+    };
+}
+
+/// What parsing every document of one file gave.
+#[derive(Default)]
+pub struct FileParse {
+    pub patents: Vec<Patent>,
+    pub skipped: Vec<String>,
+    pub errors: Vec<(u64, String)>,
+}
+
+/// Reads a file (any container) through the source layer and parses each document.
+pub fn parse_file(path: &Path) -> FileParse {
+    let mut out = FileParse::default();
+    let progress = Arc::new(AtomicU64::new(0));
+    let mut sink = |doc: patdex::source::RawDoc| {
+        match parse::parse_document(&doc.bytes) {
+            Ok(Parsed::Patent(p)) => out.patents.push(*p),
+            Ok(Parsed::Skipped { root }) => out.skipped.push(root),
+            Err(e) => out.errors.push((doc.index, e.to_string())),
+        }
+        Ok(())
+    };
+    patdex::source::read_file(path, &progress, &mut sink)
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
+        .unwrap_or_else(|_| panic!("stopped"));
+    out
+}
+
+/// Counts start tags `<name` followed by a space or `>` in raw bytes: an independent count of
+/// documents with that root.
+pub fn count_tag(bytes: &[u8], name: &str) -> usize {
+    let pat = format!("<{name}");
+    let pat = pat.as_bytes();
+    bytes
+        .windows(pat.len() + 1)
+        .filter(|w| &w[..pat.len()] == pat && matches!(w[pat.len()], b' ' | b'>' | b'\n' | b'\r' | b'\t'))
+        .count()
+}
+
+/// All files under `dir` (recursive), sorted.
+pub fn files_under(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).unwrap() {
+            let p = e.unwrap().path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                out.push(p);
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// Runs the patdex binary.
+pub fn patdex(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_patdex"))
+        .args(args)
+        .env_remove("PATDEX_INDEX")
+        .output()
+        .expect("patdex runs")
+}
+
+pub fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+pub fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// Collapses whitespace, for comparing texts from different parsers.
+pub fn norm(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
