@@ -104,6 +104,11 @@ impl<R: Read> Splitter<R> {
     pub fn next_piece(&mut self) -> io::Result<Option<Piece>> {
         // Find where the document starts: skip a BOM and whitespace.
         while self.start.is_none() {
+            // A byte-order mark must be seen whole before deciding where the document starts.
+            if self.base == 0 && self.buf.len() < 3 && !self.eof {
+                self.fill()?;
+                continue;
+            }
             let mut i = self.scan;
             if self.base == 0 && i == 0 && self.buf.starts_with(b"\xEF\xBB\xBF") {
                 i = 3;
