@@ -351,7 +351,10 @@ mod tests {
 
     #[test]
     fn dates() {
-        assert_eq!(parse_yyyymmdd("20150106"), Some(jiff::civil::date(2015, 1, 6)));
+        assert_eq!(
+            parse_yyyymmdd("20150106"),
+            Some(jiff::civil::date(2015, 1, 6))
+        );
         assert_eq!(parse_yyyymmdd("19981200"), None);
         assert_eq!(parse_yyyymmdd("2015016"), None);
         assert_eq!(parse_yyyymmdd("20150231"), None);

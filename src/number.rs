@@ -28,7 +28,9 @@ pub struct PubNumber {
 
 /// Why a string is not a publication number.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("'{input}' is not a publication number: {reason} (examples: US7654321B2, 'US 7,654,321 B2', 7654321, D586081, US20150075015A1)")]
+#[error(
+    "'{input}' is not a publication number: {reason} (examples: US7654321B2, 'US 7,654,321 B2', 7654321, D586081, US20150075015A1)"
+)]
 pub struct NumberError {
     pub input: String,
     pub reason: &'static str,
@@ -36,7 +38,11 @@ pub struct NumberError {
 
 impl PubNumber {
     /// Builds a number from the three parts found in office XML (`US`, `08927118`, `B2`).
-    pub fn from_parts(country: &str, doc_number: &str, kind: &str) -> Result<PubNumber, NumberError> {
+    pub fn from_parts(
+        country: &str,
+        doc_number: &str,
+        kind: &str,
+    ) -> Result<PubNumber, NumberError> {
         let joined = format!("{}{}{}", country.trim(), doc_number.trim(), kind.trim());
         let mut n: PubNumber = joined.parse()?;
         if n.kind.is_empty() {
@@ -53,7 +59,9 @@ impl PubNumber {
     /// True for pre-grant publication numbers (`YYYYnnnnnnn`).
     pub fn is_application_number(&self) -> bool {
         let b = self.number.as_bytes();
-        b.len() == 11 && b.iter().all(u8::is_ascii_digit) && (b.starts_with(b"19") || b.starts_with(b"20"))
+        b.len() == 11
+            && b.iter().all(u8::is_ascii_digit)
+            && (b.starts_with(b"19") || b.starts_with(b"20"))
     }
 }
 
@@ -109,7 +117,9 @@ impl FromStr for PubNumber {
                 && kind.as_bytes()[0].is_ascii_alphabetic()
                 && kind[1..].bytes().all(|b| b.is_ascii_digit()));
         if !kind_ok {
-            return Err(err("the part after the digits is not a kind code such as B2 or A1"));
+            return Err(err(
+                "the part after the digits is not a kind code such as B2 or A1",
+            ));
         }
         let trimmed = digits.trim_start_matches('0');
         if trimmed.is_empty() {
@@ -152,7 +162,12 @@ mod tests {
 
     #[test]
     fn variants_of_a_utility_grant() {
-        for v in ["US7654321B2", "US 7,654,321 B2", "us07654321b2", "US-7654321-B2"] {
+        for v in [
+            "US7654321B2",
+            "US 7,654,321 B2",
+            "us07654321b2",
+            "US-7654321-B2",
+        ] {
             assert_eq!(canon(v), "US7654321B2", "{v}");
         }
         for v in ["7654321", "US07654321", "7,654,321"] {
@@ -169,9 +184,16 @@ mod tests {
         assert_eq!(canon("RE43210E"), "USRE43210E");
         assert_eq!(canon("PP021234"), "USPP21234");
         assert_eq!(canon("US 2015/0075015 A1"), "US20150075015A1");
-        assert!("US20150075015A1".parse::<PubNumber>().unwrap().is_application_number());
+        assert!(
+            "US20150075015A1"
+                .parse::<PubNumber>()
+                .unwrap()
+                .is_application_number()
+        );
         assert_eq!(
-            PubNumber::from_parts("US", "D0586081", "S1").unwrap().to_string(),
+            PubNumber::from_parts("US", "D0586081", "S1")
+                .unwrap()
+                .to_string(),
             "USD586081S1"
         );
         assert_eq!(canon("EP1234567B1"), "EP1234567B1");

@@ -37,12 +37,17 @@ fn every_real_v4_file_parses_with_the_right_document_counts() {
     for dir in ["grant", "application", "grant-biblio-ipgb"] {
         files.extend(files_under(&uspto.join(dir)));
     }
-    assert!(files.len() > 80, "expected the real v4 files, found {}", files.len());
+    assert!(
+        files.len() > 80,
+        "expected the real v4 files, found {}",
+        files.len()
+    );
     let broken = "US07057742-20060606_missing-maths-start-tag.xml";
     let (mut patents, mut seqs) = (0, 0);
     for f in &files {
         let raw = raw_bytes(f);
-        let expected = count_tag(&raw, "us-patent-grant") + count_tag(&raw, "us-patent-application");
+        let expected =
+            count_tag(&raw, "us-patent-grant") + count_tag(&raw, "us-patent-application");
         let expected_seq = count_tag(&raw, "sequence-cwu");
         let got = parse_file(f);
         let name = f.file_name().unwrap().to_string_lossy();
@@ -52,17 +57,42 @@ fn every_real_v4_file_parses_with_the_right_document_counts() {
             continue;
         }
         assert!(got.errors.is_empty(), "{}: {:?}", f.display(), got.errors);
-        assert_eq!(got.patents.len(), expected, "{}: patent documents", f.display());
-        assert_eq!(got.skipped.len(), expected_seq, "{}: sequence listings", f.display());
+        assert_eq!(
+            got.patents.len(),
+            expected,
+            "{}: patent documents",
+            f.display()
+        );
+        assert_eq!(
+            got.skipped.len(),
+            expected_seq,
+            "{}: sequence listings",
+            f.display()
+        );
         assert!(got.skipped.iter().all(|r| r == "sequence-cwu"));
         for p in &got.patents {
-            assert!(p.pub_date.is_some(), "{} {}: no publication date", name, p.number);
+            assert!(
+                p.pub_date.is_some(),
+                "{} {}: no publication date",
+                name,
+                p.number
+            );
             assert!(!p.title.is_empty(), "{} {}: no title", name, p.number);
-            assert!(p.application.filing_date.is_some(), "{} {}: no filing date", name, p.number);
+            assert!(
+                p.application.filing_date.is_some(),
+                "{} {}: no filing date",
+                name,
+                p.number
+            );
             assert!(p.priority_date <= p.application.filing_date);
             if let Some(n) = p.num_claims {
                 // Truncated upstream samples carry the count but not the claims.
-                assert!(p.claims.is_empty() || p.claims.len() as u32 == n, "{name} {}: {} claims parsed, {n} declared", p.number, p.claims.len());
+                assert!(
+                    p.claims.is_empty() || p.claims.len() as u32 == n,
+                    "{name} {}: {} claims parsed, {n} declared",
+                    p.number,
+                    p.claims.len()
+                );
             }
         }
         patents += got.patents.len();
@@ -109,7 +139,10 @@ fn v45_grant_read_by_hand() {
     assert_eq!(p.citations.len(), count_tag(&raw, "us-citation"));
     assert_eq!(p.citations.len(), 104);
     assert_eq!(
-        p.citations.iter().filter(|c| c.category() == "cited by examiner").count(),
+        p.citations
+            .iter()
+            .filter(|c| c.category() == "cited by examiner")
+            .count(),
         count_raw(&raw, "<category>cited by examiner</category>")
     );
     assert_eq!(p.assignees[0].name, "Idemitsu Kosan Co., Ltd.");
@@ -117,19 +150,35 @@ fn v45_grant_read_by_hand() {
     assert_eq!(p.assignees[0].country, "JP");
     assert_eq!(p.inventors.len(), 5);
     assert_eq!(p.examiners[0].name, "J. L. Yang");
-    assert_eq!(p.agents[0].name, "Oblon, Spivak, McClelland, Maier & Neustadt, L.L.P.");
+    assert_eq!(
+        p.agents[0].name,
+        "Oblon, Spivak, McClelland, Maier & Neustadt, L.L.P."
+    );
     // Claim 1 is a preamble claim-text followed by nine more claim-texts (one nested inside a
     // chemistry element's sibling); all of them must be captured, in order, with sub/sup glued.
     let c1 = &p.claims[0];
-    assert!(c1.text.starts_with("A material for an organic electroluminescence device represented by the formula (5):"));
-    assert!(c1.text.contains("X5 and X6 represent N\u{2014}R1;"), "{}", c1.text);
-    assert!(c1.text.ends_with("A1, A2, L1, and L2 are each free of any carbonyl group."), "{}", c1.text);
+    assert!(c1.text.starts_with(
+        "A material for an organic electroluminescence device represented by the formula (5):"
+    ));
+    assert!(
+        c1.text.contains("X5 and X6 represent N\u{2014}R1;"),
+        "{}",
+        c1.text
+    );
+    assert!(
+        c1.text
+            .ends_with("A1, A2, L1, and L2 are each free of any carbonyl group."),
+        "{}",
+        c1.text
+    );
     assert!(!c1.dependent);
     let related: Vec<_> = p.related.iter().filter(|r| r.role == "parent").collect();
     assert_eq!(related.len(), 2);
     assert_eq!(related[0].status, "PENDING");
     // Description keeps headings apart from paragraphs.
-    assert!(matches!(&p.description[0], patdex::model::Block::Heading { text, .. } if text == "CROSS-REFERENCE TO RELATED APPLICATIONS"));
+    assert!(
+        matches!(&p.description[0], patdex::model::Block::Heading { text, .. } if text == "CROSS-REFERENCE TO RELATED APPLICATIONS")
+    );
 }
 
 fn count_raw(raw: &[u8], s: &str) -> usize {
@@ -145,8 +194,15 @@ fn dependent_claims_and_nested_claim_text_in_a_v40_application() {
     let c1 = &p.claims[0];
     assert_eq!(c1.number, 1);
     // The number in <b>1</b>. is stripped; the four nested claim-texts follow the preamble.
-    assert!(c1.text.starts_with("A simulation device for displaying and evaluating blood sugar readings, comprising:"));
-    assert!(c1.text.ends_with("wherein the evaluation is displayed by means of a virtual creature."), "{}", c1.text);
+    assert!(c1.text.starts_with(
+        "A simulation device for displaying and evaluating blood sugar readings, comprising:"
+    ));
+    assert!(
+        c1.text
+            .ends_with("wherein the evaluation is displayed by means of a virtual creature."),
+        "{}",
+        c1.text
+    );
     assert_eq!(c1.text.lines().count(), 5);
     let c4 = &p.claims[3];
     assert!(c4.dependent);
@@ -181,19 +237,31 @@ fn designs_match_patentsview_golden_csvs() {
     let patents = rows("patent.csv");
     assert_eq!(patents.len(), 18);
     let mut citations: HashMap<String, usize> = HashMap::new();
-    for f in ["uspatentcitation.csv", "usapplicationcitation.csv", "foreigncitation.csv", "otherreference.csv"] {
+    for f in [
+        "uspatentcitation.csv",
+        "usapplicationcitation.csv",
+        "foreigncitation.csv",
+        "otherreference.csv",
+    ] {
         for r in rows(f) {
             *citations.entry(r[0].to_string()).or_default() += 1;
         }
     }
     for r in &patents {
-        let p = by_num.get(&r[0]).unwrap_or_else(|| panic!("{} not parsed", &r[0]));
+        let p = by_num
+            .get(&r[0])
+            .unwrap_or_else(|| panic!("{} not parsed", &r[0]));
         assert_eq!(p.doc_type.as_str(), &r[1]);
         assert_eq!(p.pub_date.unwrap().to_string(), &r[4]);
         assert_eq!(p.title, &r[6], "{}", &r[0]);
         assert_eq!(p.number.kind, &r[7]);
         assert_eq!(p.claims.len().to_string(), &r[8]);
-        assert_eq!(p.citations.len(), citations.get(&r[0]).copied().unwrap_or(0), "{} citations", &r[0]);
+        assert_eq!(
+            p.citations.len(),
+            citations.get(&r[0]).copied().unwrap_or(0),
+            "{} citations",
+            &r[0]
+        );
     }
     for r in rows("claim.csv") {
         let p = by_num[&r[0]];
@@ -217,10 +285,17 @@ fn designs_match_patentsview_golden_csvs() {
     // not inventors (legal representatives of a deceased inventor) out of the inventor list.
     let mut inventors: HashMap<String, Vec<String>> = HashMap::new();
     for r in rows("rawinventor.csv") {
-        inventors.entry(r[0].to_string()).or_default().push(r[4].to_string());
+        inventors
+            .entry(r[0].to_string())
+            .or_default()
+            .push(r[4].to_string());
     }
     for (num, last_names) in inventors {
-        let ours: Vec<&str> = by_num[&num].inventors.iter().map(|i| i.last_name.as_str()).collect();
+        let ours: Vec<&str> = by_num[&num]
+            .inventors
+            .iter()
+            .map(|i| i.last_name.as_str())
+            .collect();
         let theirs: Vec<&str> = last_names
             .iter()
             .map(String::as_str)
@@ -251,8 +326,14 @@ fn applications_match_patentsview_golden_csvs() {
     let data = require_shared!();
     let base = data.join("uspto/expected-parse/patentsview-legacy-parser");
     let cases = [
-        ("ipa130117.one", data.join("uspto/application/bulk/ipa130117_same_doc_twice.xml")),
-        ("ipa061228.one", data.join("uspto/application/v4.1-2005/US20060288462A1-20061228.xml")),
+        (
+            "ipa130117.one",
+            data.join("uspto/application/bulk/ipa130117_same_doc_twice.xml"),
+        ),
+        (
+            "ipa061228.one",
+            data.join("uspto/application/v4.1-2005/US20060288462A1-20061228.xml"),
+        ),
     ];
     for (dir, file) in cases {
         let golden = base.join(dir);
@@ -272,8 +353,10 @@ fn applications_match_patentsview_golden_csvs() {
             assert_eq!(p.title, &r[6]);
             assert_eq!(p.claims.len().to_string(), &r[8], "{dir} {}", &r[2]);
         }
-        let id_to_num: HashMap<String, String> =
-            apps.iter().map(|r| (r[0].to_string(), r[2].to_string())).collect();
+        let id_to_num: HashMap<String, String> = apps
+            .iter()
+            .map(|r| (r[0].to_string(), r[2].to_string()))
+            .collect();
         // The rows of these CSVs lack the `application_id` column their header names, so the
         // fields are shifted one to the left of the header.
         for r in golden_rows(&golden, "claim.csv") {
@@ -283,11 +366,18 @@ fn applications_match_patentsview_golden_csvs() {
             // The `dependent` column holds the number of the claim referred to.
             assert_eq!(ours.dependent, !r[2].is_empty(), "{dir} claim {seq}");
             if ours.dependent {
-                assert!(ours.refers_to.contains(&r[2].parse().unwrap()), "{dir} claim {seq}");
+                assert!(
+                    ours.refers_to.contains(&r[2].parse().unwrap()),
+                    "{dir} claim {seq}"
+                );
             }
             if !ours.dependent {
                 let theirs = norm(&r[1]);
-                assert!(norm(&ours.text).starts_with(&theirs), "{dir} claim {seq}: {:?} vs {theirs:?}", ours.text);
+                assert!(
+                    norm(&ours.text).starts_with(&theirs),
+                    "{dir} claim {seq}: {:?} vs {theirs:?}",
+                    ours.text
+                );
             }
         }
         for r in golden_rows(&golden, "ipcr.csv") {
@@ -296,15 +386,24 @@ fn applications_match_patentsview_golden_csvs() {
             let sym = &p.ipc[seq].symbol;
             // The legacy CSV has no class column: section, subclass letter, group, subgroup.
             let (sec, subclass, group, sub) = (&r[2], &r[3], &r[4], &r[5]);
-            assert!(sym.starts_with(sec) && &sym[3..4] == subclass, "{sym} vs {sec}..{subclass}");
-            assert!(sym.ends_with(&format!("{group}/{sub}")), "{sym} vs {group}/{sub}");
+            assert!(
+                sym.starts_with(sec) && &sym[3..4] == subclass,
+                "{sym} vs {sec}..{subclass}"
+            );
+            assert!(
+                sym.ends_with(&format!("{group}/{sub}")),
+                "{sym} vs {group}/{sub}"
+            );
         }
         for r in golden_rows(&golden, "rawassignee.csv") {
             let p = by_num[&id_to_num[&r[0]]];
             let a = &p.assignees[0];
             if r[6].is_empty() {
                 // An individual assignee (type 04).
-                assert_eq!((a.first_name.as_str(), a.last_name.as_str()), (&r[4], &r[5]));
+                assert_eq!(
+                    (a.first_name.as_str(), a.last_name.as_str()),
+                    (&r[4], &r[5])
+                );
                 assert_eq!(a.type_code, "04");
             } else {
                 assert_eq!(a.name, &r[6]);
@@ -334,9 +433,15 @@ fn bulk_quirks_crlf_indented_declaration_and_biblio_zips() {
     // Second <?xml is preceded by spaces and the document is re-indented.
     let two = parse_file(&data.join("uspto/grant/bulk/ipg211019_2docs_US11147202_US11147203.xml"));
     let nums: Vec<String> = two.patents.iter().map(|p| p.number.to_string()).collect();
-    assert_eq!(nums, ["US11147202B2", "US11147203B2"].map(String::from).to_vec());
+    assert_eq!(
+        nums,
+        ["US11147202B2", "US11147203B2"].map(String::from).to_vec()
+    );
     assert!(!two.patents[1].claims.is_empty());
-    assert!(two.patents[1].claims[0].text.lines().all(|l| l == l.trim()), "indentation leaked into text");
+    assert!(
+        two.patents[1].claims[0].text.lines().all(|l| l == l.trim()),
+        "indentation leaked into text"
+    );
     // CRLF bulk file: no carriage returns in any text.
     let crlf = parse_file(&data.join("uspto/grant/bulk/ipg050104_sample25docs.xml"));
     assert_eq!(crlf.patents.len(), 25);
@@ -346,7 +451,11 @@ fn bulk_quirks_crlf_indented_declaration_and_biblio_zips() {
     // Biblio-only v4.7 weekly zips: the lst.txt and rpt.html members are ignored.
     let z = parse_file(&data.join("uspto/grant-biblio-ipgb/ipgb20221025_wk43.zip"));
     assert_eq!(z.patents.len(), 11);
-    assert!(z.patents.iter().all(|p| p.format == "us-patent-grant v4.7" && p.claims.is_empty()));
+    assert!(
+        z.patents
+            .iter()
+            .all(|p| p.format == "us-patent-grant v4.7" && p.claims.is_empty())
+    );
     assert!(z.patents.iter().any(|p| !p.cpc.is_empty()));
 }
 
@@ -367,7 +476,11 @@ fn edge_cases_parse_or_fail_as_documented() {
     // Not well-formed: a clear error naming the position.
     let bad = parse_file(&dir.join("US07057742-20060606_missing-maths-start-tag.xml"));
     assert_eq!(bad.errors.len(), 1);
-    assert!(bad.errors[0].1.contains("XML error at byte"), "{}", bad.errors[0].1);
+    assert!(
+        bad.errors[0].1.contains("XML error at byte"),
+        "{}",
+        bad.errors[0].1
+    );
 }
 
 #[test]
@@ -376,13 +489,20 @@ fn citations_carry_category_kind_and_name() {
     let p = one(&data.join("uspto/grant/v4.5-2014/US08927118.xml"));
     match &p.citations[0] {
         Citation::Patent { id, name, category } => {
-            assert_eq!((id.country.as_str(), id.number.as_str(), id.kind.as_str()), ("US", "5843607", "A"));
+            assert_eq!(
+                (id.country.as_str(), id.number.as_str(), id.kind.as_str()),
+                ("US", "5843607", "A")
+            );
             assert_eq!(name, "Hu et al.");
             assert_eq!(category, "cited by applicant");
             assert_eq!(id.date, "19981200");
         }
         other => panic!("{other:?}"),
     }
-    let npl = p.citations.iter().filter(|c| matches!(c, Citation::Npl { .. })).count();
+    let npl = p
+        .citations
+        .iter()
+        .filter(|c| matches!(c, Citation::Npl { .. }))
+        .count();
     assert!(npl > 0);
 }

@@ -152,11 +152,19 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 threads: threads(t),
                 force,
                 commit_interval: Duration::from_secs(commit_interval),
-                progress: if quiet { ProgressMode::Quiet } else { ProgressMode::auto() },
+                progress: if quiet {
+                    ProgressMode::Quiet
+                } else {
+                    ProgressMode::auto()
+                },
             };
             let summary = ingest::ingest(&layout, &paths, &opts)?;
             writeln!(out, "{}", summary.render())?;
-            Ok(if summary.files_failed.is_empty() { 0 } else { 2 })
+            Ok(if summary.files_failed.is_empty() {
+                0
+            } else {
+                2
+            })
         }
         Command::Rebuild {
             threads: t,
@@ -167,10 +175,19 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 threads: threads(t),
                 force: true,
                 commit_interval: Duration::from_secs(60),
-                progress: if quiet { ProgressMode::Quiet } else { ProgressMode::auto() },
+                progress: if quiet {
+                    ProgressMode::Quiet
+                } else {
+                    ProgressMode::auto()
+                },
             };
             let summary = ingest::rebuild(&layout, &opts, skip_missing)?;
-            writeln!(out, "rebuilt {}\n{}", layout.root.display(), summary.render())?;
+            writeln!(
+                out,
+                "rebuilt {}\n{}",
+                layout.root.display(),
+                summary.render()
+            )?;
             Ok(0)
         }
         Command::Search {
@@ -256,9 +273,18 @@ const EXAMPLES: &[&str] = &[
     "assignee:university",
 ];
 
-fn quickstart(layout: &Layout, corpus: Option<PathBuf>, out: &mut dyn Write) -> Result<u8, Failure> {
+fn quickstart(
+    layout: &Layout,
+    corpus: Option<PathBuf>,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     let corpus = find_corpus(corpus)?;
-    writeln!(out, "== patdex quickstart: ingesting {} into {}", corpus.display(), layout.root.display())?;
+    writeln!(
+        out,
+        "== patdex quickstart: ingesting {} into {}",
+        corpus.display(),
+        layout.root.display()
+    )?;
     let opts = IngestOptions {
         threads: threads(None),
         force: false,

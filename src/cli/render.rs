@@ -67,7 +67,14 @@ pub fn hits(
             let mut t = Table::new();
             t.load_style(UTF8_BORDERS_ONLY)
                 .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec!["#", "number", "published", "title", "assignee", "score"]);
+                .set_header(vec![
+                    "#",
+                    "number",
+                    "published",
+                    "title",
+                    "assignee",
+                    "score",
+                ]);
             for r in &rows {
                 t.add_row(vec![
                     r.rank.to_string(),
@@ -98,7 +105,15 @@ pub fn hits(
         }
         Format::Csv => {
             let mut w = csv::Writer::from_writer(out);
-            w.write_record(["rank", "number", "kind", "published", "title", "assignees", "score"])?;
+            w.write_record([
+                "rank",
+                "number",
+                "kind",
+                "published",
+                "title",
+                "assignees",
+                "score",
+            ])?;
             for r in &rows {
                 w.write_record([
                     r.rank.to_string(),
@@ -187,11 +202,25 @@ pub fn patent(p: &Patent) -> String {
         let _ = writeln!(s, "US classes: {}", p.us_classes.join(", "));
     }
     for pr in &p.priority_claims {
-        let _ = writeln!(s, "Priority: {} {} ({})", pr.country, pr.number, date(pr.date));
+        let _ = writeln!(
+            s,
+            "Priority: {} {} ({})",
+            pr.country,
+            pr.number,
+            date(pr.date)
+        );
     }
     for r in &p.related {
-        let role = if r.role.is_empty() { String::new() } else { format!(" {}", r.role) };
-        let status = if r.status.is_empty() { String::new() } else { format!(" [{}]", r.status) };
+        let role = if r.role.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", r.role)
+        };
+        let status = if r.status.is_empty() {
+            String::new()
+        } else {
+            format!(" [{}]", r.status)
+        };
         let _ = writeln!(
             s,
             "Related: {}{role}: {} {} {} {}{status}",
@@ -203,7 +232,11 @@ pub fn patent(p: &Patent) -> String {
             s,
             "Term: {} days adjustment{}",
             p.term_extension_days.unwrap_or(0),
-            if p.disclaimer { "; terminal disclaimer" } else { "" }
+            if p.disclaimer {
+                "; terminal disclaimer"
+            } else {
+                ""
+            }
         );
     }
     let independent = p.claims.iter().filter(|c| !c.dependent).count();

@@ -127,7 +127,11 @@ impl Summary {
             (self.added + self.replaced) as f64 / secs,
         );
         if !self.skipped.is_empty() {
-            let parts: Vec<String> = self.skipped.iter().map(|(k, v)| format!("{k} {v}")).collect();
+            let parts: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|(k, v)| format!("{k} {v}"))
+                .collect();
             s.push_str(&format!("\nskipped: {}", parts.join(", ")));
         }
         for (path, why) in &self.files_failed {
@@ -139,8 +143,15 @@ impl Summary {
 
 /// Work for the parse pool.
 enum Work {
-    Doc { file: usize, seq: u64, doc: RawDoc },
-    FileEnd { file: usize, result: Result<FileRead, String> },
+    Doc {
+        file: usize,
+        seq: u64,
+        doc: RawDoc,
+    },
+    FileEnd {
+        file: usize,
+        result: Result<FileRead, String>,
+    },
 }
 
 /// What the parse pool hands the writer.
@@ -151,9 +162,19 @@ enum Done {
         key: String,
         doc: Box<TantivyDocument>,
     },
-    Skipped { file: usize, root: String },
-    Failed { file: usize, doc: RawDoc, error: String },
-    FileEnd { file: usize, result: Result<FileRead, String> },
+    Skipped {
+        file: usize,
+        root: String,
+    },
+    Failed {
+        file: usize,
+        doc: RawDoc,
+        error: String,
+    },
+    FileEnd {
+        file: usize,
+        result: Result<FileRead, String>,
+    },
 }
 
 /// Per-file bookkeeping in the writer.
@@ -177,18 +198,24 @@ fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
         .map_or(0, |d| d.as_secs() as i64)
 }
 
-/// Is this file already in the manifest with the same content?
-fn unchanged(manifest: &Manifest, path: &Path, size: u64, mtime: i64) -> Result<bool, SourceError> {
+/// The manifest entry with the same content as this file, if any (same path, or the same bytes
+/// under another name: a re-downloaded weekly file is not read twice).
+fn unchanged(
+    manifest: &Manifest,
+    path: &Path,
+    size: u64,
+    mtime: i64,
+) -> Result<Option<FileEntry>, SourceError> {
     let same_path = manifest.by_path(path);
     let candidates: Vec<&FileEntry> = match same_path {
         Some(e) if e.size == size && e.mtime == mtime => vec![e],
         _ => manifest.files.iter().filter(|e| e.size == size).collect(),
     };
     if candidates.is_empty() {
-        return Ok(false);
+        return Ok(None);
     }
     let sha = source::sha256_file(path)?;
-    Ok(candidates.iter().any(|e| e.sha256 == sha))
+    Ok(candidates.into_iter().find(|e| e.sha256 == sha).cloned())
 }
 
 /// Ingests `paths` (files and folders) into the index at `layout`.
@@ -205,6 +232,7 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
     };
 
     let mut files = Vec::new();
+    let mut aliases = Vec::new();
     for p in inputs {
         let path = std::fs::canonicalize(&p).unwrap_or(p);
         let meta = std::fs::metadata(&path).map_err(|e| SourceError::Io {
@@ -217,8 +245,18 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
             source: e,
         })?;
         let (size, mtime) = (meta.len(), mtime_secs(&meta));
-        if !opts.force && unchanged(&manifest, &path, size, mtime)? {
+        if !opts.force
+            && let Some(entry) = unchanged(&manifest, &path, size, mtime)?
+        {
             summary.files_unchanged += 1;
+            if entry.path != path {
+                // Remember the new name too, so `rebuild` still works when the old one is gone.
+                aliases.push(FileEntry {
+                    path,
+                    mtime,
+                    ..entry
+                });
+            }
             continue;
         }
         files.push(FileState {
@@ -235,6 +273,12 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
         });
     }
     summary.files_read = files.len();
+    if !aliases.is_empty() {
+        for a in aliases {
+            manifest.record(a);
+        }
+        manifest.save(&layout.manifest)?;
+    }
     if files.is_empty() {
         summary.elapsed = started.elapsed();
         return Ok(summary);
@@ -317,7 +361,12 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
             };
             if let Some(msg) = msg {
                 match msg {
-                    Done::Patent { file, seq, key, doc } => {
+                    Done::Patent {
+                        file,
+                        seq,
+                        key,
+                        doc,
+                    } => {
                         files[file].processed += 1;
                         files[file].documents += 1;
                         docs_done += 1;
@@ -390,9 +439,17 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                 }
             }
             let bytes = progress_bytes.load(Ordering::Relaxed);
-            report(&bar, opts.progress, &mut last_log, bytes, total_bytes, docs_done, started);
+            report(
+                &bar,
+                opts.progress,
+                &mut last_log,
+                bytes,
+                total_bytes,
+                docs_done,
+                started,
+            );
             if last_commit.elapsed() >= opts.commit_interval
-                && (pending_commit || files.iter().any(|f| complete(f)))
+                && (pending_commit || files.iter().any(complete))
             {
                 commit(&mut writer, &mut manifest, &mut files, layout)?;
                 pending_commit = false;
@@ -541,7 +598,11 @@ fn report(
 ///
 /// The new index is built beside the old one and swapped in only when complete, so a failed or
 /// interrupted rebuild leaves the old index in place.
-pub fn rebuild(layout: &Layout, opts: &IngestOptions, skip_missing: bool) -> anyhow::Result<Summary> {
+pub fn rebuild(
+    layout: &Layout,
+    opts: &IngestOptions,
+    skip_missing: bool,
+) -> anyhow::Result<Summary> {
     let manifest = Manifest::load(&layout.manifest)?;
     if manifest.files.is_empty() {
         anyhow::bail!(
@@ -551,13 +612,31 @@ pub fn rebuild(layout: &Layout, opts: &IngestOptions, skip_missing: bool) -> any
     }
     let mut paths = Vec::new();
     let mut missing = Vec::new();
+    let mut contents = std::collections::HashSet::new();
     for f in &manifest.files {
         if f.path.exists() {
-            paths.push(f.path.clone());
+            // Several names for the same bytes: read them once.
+            if contents.insert(f.sha256.clone()) {
+                paths.push(f.path.clone());
+            }
         } else {
             missing.push(f.path.display().to_string());
         }
     }
+    // A missing file whose bytes exist under another listed name loses nothing.
+    let present: std::collections::HashSet<&str> = manifest
+        .files
+        .iter()
+        .filter(|f| f.path.exists())
+        .map(|f| f.sha256.as_str())
+        .collect();
+    missing.retain(|m| {
+        manifest
+            .files
+            .iter()
+            .find(|f| f.path.display().to_string() == *m)
+            .is_none_or(|f| !present.contains(f.sha256.as_str()))
+    });
     if !missing.is_empty() && !skip_missing {
         anyhow::bail!(
             "{} file(s) listed in the manifest are missing, so a rebuild would lose their documents; restore them, or pass --skip-missing to rebuild without them:\n  {}",

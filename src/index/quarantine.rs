@@ -29,7 +29,13 @@ pub struct QuarantineEntry {
 fn safe_stem(origin: &str) -> String {
     let base = origin.rsplit(['/', '\\']).next().unwrap_or(origin);
     base.chars()
-        .map(|c| if c.is_ascii_alphanumeric() || c == '.' || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '.' || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect()
 }
 

@@ -38,7 +38,9 @@ impl IndexReader {
         let bytes = doc
             .get_first(schema::field("doc"))
             .and_then(|v| v.as_bytes())
-            .ok_or_else(|| anyhow::anyhow!("document {addr:?} has no stored record; run `patdex rebuild`"))?;
+            .ok_or_else(|| {
+                anyhow::anyhow!("document {addr:?} has no stored record; run `patdex rebuild`")
+            })?;
         Ok(serde_json::from_slice(bytes)?)
     }
 
@@ -47,7 +49,9 @@ impl IndexReader {
             Term::from_field_text(schema::field(field), value),
             IndexRecordOption::Basic,
         );
-        let top = self.searcher.search(&q, &TopDocs::with_limit(100).order_by_score())?;
+        let top = self
+            .searcher
+            .search(&q, &TopDocs::with_limit(100).order_by_score())?;
         Ok(top.into_iter().map(|(_, a)| a).collect())
     }
 

@@ -204,10 +204,10 @@ pub static FIELDS: &[FieldSpec] = &[
         about: "cited patent numbers, normalised, e.g. US5843607",
         extract: |p, v| {
             for c in &p.citations {
-                if let Citation::Patent { id, .. } = c {
-                    if let Ok(n) = crate::number::PubNumber::from_parts(&id.country, &id.number, "") {
-                        v.text(n.key());
-                    }
+                if let Citation::Patent { id, .. } = c
+                    && let Ok(n) = crate::number::PubNumber::from_parts(&id.country, &id.number, "")
+                {
+                    v.text(n.key());
                 }
             }
         },
@@ -261,7 +261,10 @@ pub fn schema() -> &'static Schema {
                     let indexing = TextFieldIndexing::default()
                         .set_tokenizer(TEXT_TOKENIZER)
                         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
-                    b.add_text_field(f.name, TextOptions::default().set_indexing_options(indexing));
+                    b.add_text_field(
+                        f.name,
+                        TextOptions::default().set_indexing_options(indexing),
+                    );
                 }
                 Kind::Keyword => {
                     let indexing = TextFieldIndexing::default()
@@ -279,7 +282,10 @@ pub fn schema() -> &'static Schema {
                     b.add_date_field(f.name, DateOptions::from(INDEXED).set_fast());
                 }
                 Kind::Number => {
-                    b.add_u64_field(f.name, tantivy::schema::NumericOptions::from(INDEXED).set_fast());
+                    b.add_u64_field(
+                        f.name,
+                        tantivy::schema::NumericOptions::from(INDEXED).set_fast(),
+                    );
                 }
                 Kind::Stored => {
                     b.add_bytes_field(f.name, STORED);
@@ -333,7 +339,10 @@ pub fn to_document(p: &Patent) -> TantivyDocument {
 pub fn default_search_fields() -> Vec<Field> {
     FIELDS
         .iter()
-        .filter(|f| f.kind == Kind::Text && matches!(f.name, "title" | "abstract" | "claims" | "description"))
+        .filter(|f| {
+            f.kind == Kind::Text
+                && matches!(f.name, "title" | "abstract" | "claims" | "description")
+        })
         .map(|f| field(f.name))
         .collect()
 }
@@ -344,8 +353,14 @@ mod tests {
 
     #[test]
     fn dates_are_midnight_utc() {
-        assert_eq!(date_time(jiff::civil::date(1970, 1, 2)).into_timestamp_secs(), 86_400);
-        assert_eq!(date_time(jiff::civil::date(2015, 1, 6)).into_timestamp_secs(), 1_420_502_400);
+        assert_eq!(
+            date_time(jiff::civil::date(1970, 1, 2)).into_timestamp_secs(),
+            86_400
+        );
+        assert_eq!(
+            date_time(jiff::civil::date(2015, 1, 6)).into_timestamp_secs(),
+            1_420_502_400
+        );
     }
 
     #[test]

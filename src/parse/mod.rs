@@ -21,7 +21,9 @@ pub const PARSER_VERSION: &str = concat!("patdex-", env!("CARGO_PKG_VERSION"), "
 pub enum Parsed {
     Patent(Box<Patent>),
     /// A well-formed document that is not a patent publication, or a format not supported yet.
-    Skipped { root: String },
+    Skipped {
+        root: String,
+    },
 }
 
 /// Why a document could not be parsed. `offset` is the byte offset within the document.

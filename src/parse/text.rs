@@ -36,13 +36,13 @@ impl TextBuf {
     }
 
     fn flush_pending(&mut self) {
-        if let Some(p) = self.pending.take() {
-            if !self.buf.is_empty() {
-                match p {
-                    Sep::Newline => self.buf.push('\n'),
-                    Sep::Space => self.buf.push(' '),
-                    Sep::None => {}
-                }
+        if let Some(p) = self.pending.take()
+            && !self.buf.is_empty()
+        {
+            match p {
+                Sep::Newline => self.buf.push('\n'),
+                Sep::Space => self.buf.push(' '),
+                Sep::None => {}
             }
         }
     }

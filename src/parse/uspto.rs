@@ -175,8 +175,22 @@ fn sep_of(name: &[u8]) -> Sep {
     match name {
         b"b" | b"i" | b"u" | b"o" | b"sub" | b"sup" | b"sub2" | b"sup2" | b"smallcaps"
         | b"claim-ref" | b"figref" | b"crossref" | b"ul-style" | b"bio-deposit" => Sep::None,
-        b"claim-text" | b"p" | b"heading" | b"li" | b"ul" | b"ol" | b"dl" | b"dt" | b"dd"
-        | b"row" | b"br" | b"table" | b"tables" | b"maths" | b"chemistry" | b"pre"
+        b"claim-text"
+        | b"p"
+        | b"heading"
+        | b"li"
+        | b"ul"
+        | b"ol"
+        | b"dl"
+        | b"dt"
+        | b"dd"
+        | b"row"
+        | b"br"
+        | b"table"
+        | b"tables"
+        | b"maths"
+        | b"chemistry"
+        | b"pre"
         | b"table-external-doc" => Sep::Newline,
         _ => Sep::Space,
     }
@@ -335,10 +349,10 @@ impl State {
         let tag = tag_of(name);
         if let Some(cap) = self.cap.as_mut() {
             cap.text.sep(sep_of(name));
-            if tag == T::ClaimRef {
-                if let Some(idref) = attr(e, "idref") {
-                    cap.refs.extend(claim_numbers(&idref));
-                }
+            if tag == T::ClaimRef
+                && let Some(idref) = attr(e, "idref")
+            {
+                cap.refs.extend(claim_numbers(&idref));
             }
             self.stack.push(tag);
             return;
@@ -485,7 +499,11 @@ impl State {
                     r.status = v;
                 }
             }
-            T::Section | T::Class | T::Subclass | T::MainGroup | T::Subgroup
+            T::Section
+            | T::Class
+            | T::Subclass
+            | T::MainGroup
+            | T::Subgroup
             | T::ClassificationValue
                 if matches!(parent, T::ClassificationIpcr | T::ClassificationCpc) =>
             {
@@ -508,7 +526,9 @@ impl State {
                     main,
                 });
             }
-            T::ClassificationCpc if self.within(T::ClassificationsCpc) && !self.within(T::Citation) => {
+            T::ClassificationCpc
+                if self.within(T::ClassificationsCpc) && !self.within(T::Citation) =>
+            {
                 self.cpc.push(Classification {
                     symbol: self.class.symbol(),
                     value: std::mem::take(&mut self.class.value),
@@ -528,10 +548,11 @@ impl State {
                             main,
                         });
                     }
-                } else if parent == T::ClassificationNational && grand == T::Biblio {
-                    if let Some(c) = normalize_uspc(&raw) {
-                        self.us_classes.push(c);
-                    }
+                } else if parent == T::ClassificationNational
+                    && grand == T::Biblio
+                    && let Some(c) = normalize_uspc(&raw)
+                {
+                    self.us_classes.push(c);
                 }
             }
             T::Category if parent == T::Citation => self.cit_category = self.leaf_value(),
@@ -578,7 +599,11 @@ impl State {
                     self.party.country = v;
                 }
             }
-            T::Applicant | T::Inventor | T::Agent | T::Assignee | T::PrimaryExaminer
+            T::Applicant
+            | T::Inventor
+            | T::Agent
+            | T::Assignee
+            | T::PrimaryExaminer
             | T::AssistantExaminer => {
                 let mut p = std::mem::take(&mut self.party);
                 if p.name.is_empty() {
@@ -816,7 +841,10 @@ pub(super) fn parse_v4(
                     open: if st.stack.len() <= 1 {
                         root_name
                     } else {
-                        format!("{:?} inside <{root_name}>", st.stack.last().unwrap_or(&T::Other))
+                        format!(
+                            "{:?} inside <{root_name}>",
+                            st.stack.last().unwrap_or(&T::Other)
+                        )
                     },
                 });
             }
@@ -905,8 +933,14 @@ mod tests {
 
     #[test]
     fn class_normalization() {
-        assert_eq!(normalize_ipc_text("G06F015/00").as_deref(), Some("G06F15/00"));
-        assert_eq!(normalize_ipc_text(" A61K  9/00").as_deref(), Some("A61K9/00"));
+        assert_eq!(
+            normalize_ipc_text("G06F015/00").as_deref(),
+            Some("G06F15/00")
+        );
+        assert_eq!(
+            normalize_ipc_text(" A61K  9/00").as_deref(),
+            Some("A61K9/00")
+        );
         assert_eq!(normalize_uspc("428690").as_deref(), Some("428/690"));
         assert_eq!(normalize_uspc("D 1128").as_deref(), Some("D1/128"));
         assert_eq!(normalize_uspc(" D1106").as_deref(), Some("D1/106"));

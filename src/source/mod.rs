@@ -97,7 +97,9 @@ pub fn sniff(path: &Path) -> Result<Container, SourceError> {
     let mut head = [0u8; 512];
     let mut n = 0;
     while n < head.len() {
-        let r = f.read(&mut head[n..]).map_err(|e| SourceError::io(path, e))?;
+        let r = f
+            .read(&mut head[n..])
+            .map_err(|e| SourceError::io(path, e))?;
         if r == 0 {
             break;
         }
@@ -192,7 +194,9 @@ pub fn read_file(
     sink: &mut dyn FnMut(RawDoc) -> Result<(), Stop>,
 ) -> Result<Result<FileRead, Stop>, SourceError> {
     let container = sniff(path)?;
-    let size = std::fs::metadata(path).map_err(|e| SourceError::io(path, e))?.len();
+    let size = std::fs::metadata(path)
+        .map_err(|e| SourceError::io(path, e))?
+        .len();
     let file = File::open(path).map_err(|e| SourceError::io(path, e))?;
     let label: Arc<str> = Arc::from(path.to_string_lossy().as_ref());
     let mut read = FileRead {
@@ -230,7 +234,13 @@ pub fn read_file(
                 } else {
                     Box::new(&mut tap)
                 };
-                read_stream(path, reader, container == Container::Tar, &label, &mut sink_counting)?
+                read_stream(
+                    path,
+                    reader,
+                    container == Container::Tar,
+                    &label,
+                    &mut sink_counting,
+                )?
             };
             // Drain what the decoder left unread so the hash covers the whole file.
             if r.is_ok() {
@@ -255,7 +265,9 @@ fn read_stream(
     let mut head = vec![0u8; 512];
     let mut n = 0;
     while n < head.len() {
-        let r = reader.read(&mut head[n..]).map_err(|e| SourceError::io(path, e))?;
+        let r = reader
+            .read(&mut head[n..])
+            .map_err(|e| SourceError::io(path, e))?;
         if r == 0 {
             break;
         }
@@ -309,7 +321,12 @@ fn read_zip<R: Read + Seek>(
     };
     let mut archive = zip::ZipArchive::new(reader).map_err(zip_err)?;
     let mut names: Vec<(usize, String)> = (0..archive.len())
-        .filter_map(|i| archive.name_for_index(i).and_then(|r| r.ok()).map(|n| (i, n.to_string())))
+        .filter_map(|i| {
+            archive
+                .name_for_index(i)
+                .and_then(|r| r.ok())
+                .map(|n| (i, n.to_string()))
+        })
         .filter(|(_, n)| !n.ends_with('/') && member_wanted(n))
         .collect();
     names.sort_by(|a, b| a.1.cmp(&b.1));
@@ -346,7 +363,8 @@ fn spool_and_read_zip(
 ) -> Result<Result<(), Stop>, SourceError> {
     let mut tmp = tempfile::tempfile().map_err(|e| SourceError::io(path, e))?;
     io::copy(&mut member, &mut tmp).map_err(|e| SourceError::io(path, e))?;
-    tmp.seek(SeekFrom::Start(0)).map_err(|e| SourceError::io(path, e))?;
+    tmp.seek(SeekFrom::Start(0))
+        .map_err(|e| SourceError::io(path, e))?;
     read_zip(path, BufReader::new(tmp), origin, sink)
 }
 

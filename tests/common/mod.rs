@@ -68,7 +68,9 @@ pub fn count_tag(bytes: &[u8], name: &str) -> usize {
     let pat = pat.as_bytes();
     bytes
         .windows(pat.len() + 1)
-        .filter(|w| &w[..pat.len()] == pat && matches!(w[pat.len()], b' ' | b'>' | b'\n' | b'\r' | b'\t'))
+        .filter(|w| {
+            &w[..pat.len()] == pat && matches!(w[pat.len()], b' ' | b'>' | b'\n' | b'\r' | b'\t')
+        })
         .count()
 }
 
