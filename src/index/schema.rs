@@ -4,6 +4,7 @@
 //! values are taken from a `Patent`. The schema, the document builder and the `--help` text of
 //! the search command are all derived from this table, so adding a field is one line here.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use jiff::civil::Date;
@@ -38,30 +39,38 @@ pub struct FieldSpec {
     pub kind: Kind,
     /// Shown in `patdex search --help`.
     pub about: &'static str,
-    pub extract: fn(&Patent, &mut Values),
+    pub extract: for<'a> fn(&'a Patent, &mut Values<'a>),
 }
 
-/// Values a field takes for one document.
+/// Values a field takes for one document. Texts borrow from the `Patent` where they can, so
+/// building a document copies each text once (into tantivy's document).
 #[derive(Default)]
-pub struct Values {
-    pub texts: Vec<String>,
+pub struct Values<'a> {
+    pub texts: Vec<Cow<'a, str>>,
     pub dates: Vec<Date>,
     pub numbers: Vec<u64>,
     pub bytes: Vec<Vec<u8>>,
 }
 
-impl Values {
-    fn text(&mut self, s: impl Into<String>) {
+impl<'a> Values<'a> {
+    fn text(&mut self, s: impl Into<Cow<'a, str>>) {
         let s = s.into();
         if !s.is_empty() {
             self.texts.push(s);
         }
     }
+
+    fn clear(&mut self) {
+        self.texts.clear();
+        self.dates.clear();
+        self.numbers.clear();
+        self.bytes.clear();
+    }
 }
 
-fn party_names(parties: &[Party], v: &mut Values) {
+fn party_names<'a>(parties: &'a [Party], v: &mut Values<'a>) {
     for p in parties {
-        v.text(p.name.clone());
+        v.text(p.name.as_str());
     }
 }
 
@@ -98,25 +107,25 @@ pub static FIELDS: &[FieldSpec] = &[
         name: "kc",
         kind: Kind::Keyword,
         about: "kind code, e.g. B2, A1, S1",
-        extract: |p, v| v.text(p.number.kind.clone()),
+        extract: |p, v| v.text(p.number.kind.as_str()),
     },
     FieldSpec {
         name: "format",
         kind: Kind::Keyword,
         about: "source format and version, e.g. 'us-patent-grant v4.5'",
-        extract: |p, v| v.text(p.format.clone()),
+        extract: |p, v| v.text(p.format.as_str()),
     },
     FieldSpec {
         name: "title",
         kind: Kind::Text,
         about: "title",
-        extract: |p, v| v.text(p.title.clone()),
+        extract: |p, v| v.text(p.title.as_str()),
     },
     FieldSpec {
         name: "abstract",
         kind: Kind::Text,
         about: "abstract",
-        extract: |p, v| v.text(p.abstract_text.clone()),
+        extract: |p, v| v.text(p.abstract_text.as_str()),
     },
     FieldSpec {
         name: "claims",
@@ -124,7 +133,7 @@ pub static FIELDS: &[FieldSpec] = &[
         about: "all claims",
         extract: |p, v| {
             for c in &p.claims {
-                v.text(c.text.clone());
+                v.text(c.text.as_str());
             }
         },
     },
@@ -134,7 +143,7 @@ pub static FIELDS: &[FieldSpec] = &[
         about: "description (headings and paragraphs)",
         extract: |p, v| {
             for b in &p.description {
-                v.text(b.text().to_string());
+                v.text(b.text());
             }
         },
     },
@@ -174,7 +183,7 @@ pub static FIELDS: &[FieldSpec] = &[
         about: "CPC symbols, e.g. H01M10/0562",
         extract: |p, v| {
             for c in &p.cpc {
-                v.text(c.symbol.clone());
+                v.text(c.symbol.as_str());
             }
         },
     },
@@ -184,7 +193,7 @@ pub static FIELDS: &[FieldSpec] = &[
         about: "IPC symbols, e.g. H01M10/0562",
         extract: |p, v| {
             for c in &p.ipc {
-                v.text(c.symbol.clone());
+                v.text(c.symbol.as_str());
             }
         },
     },
@@ -194,7 +203,7 @@ pub static FIELDS: &[FieldSpec] = &[
         about: "US classes, e.g. 428/690",
         extract: |p, v| {
             for c in &p.us_classes {
-                v.text(c.clone());
+                v.text(c.as_str());
             }
         },
     },
@@ -216,7 +225,7 @@ pub static FIELDS: &[FieldSpec] = &[
         name: "appnum",
         kind: Kind::Keyword,
         about: "application number, e.g. 13349377",
-        extract: |p, v| v.text(p.application.number.clone()),
+        extract: |p, v| v.text(p.application.number.as_str()),
     },
     FieldSpec {
         name: "pd",
@@ -303,6 +312,12 @@ pub fn field(name: &str) -> Field {
         .unwrap_or_else(|_| panic!("field {name} is not in the doc mapper"))
 }
 
+/// The tantivy field of each entry of [`FIELDS`], in order.
+fn fields() -> &'static [Field] {
+    static F: OnceLock<Vec<Field>> = OnceLock::new();
+    F.get_or_init(|| FIELDS.iter().map(|f| field(f.name)).collect())
+}
+
 /// Midnight UTC of a calendar date, as tantivy stores dates.
 pub fn date_time(d: Date) -> DateTime {
     let days = d
@@ -315,21 +330,21 @@ pub fn date_time(d: Date) -> DateTime {
 /// Builds the tantivy document for a patent.
 pub fn to_document(p: &Patent) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
-    for f in FIELDS {
-        let field = field(f.name);
-        let mut v = Values::default();
+    let mut v = Values::default();
+    for (f, &field) in FIELDS.iter().zip(fields()) {
+        v.clear();
         (f.extract)(p, &mut v);
-        for t in v.texts {
+        for t in &v.texts {
             doc.add_text(field, t);
         }
-        for d in v.dates {
+        for &d in &v.dates {
             doc.add_date(field, date_time(d));
         }
-        for n in v.numbers {
+        for &n in &v.numbers {
             doc.add_u64(field, n);
         }
-        for b in v.bytes {
-            doc.add_bytes(field, &b);
+        for b in &v.bytes {
+            doc.add_bytes(field, b);
         }
     }
     doc

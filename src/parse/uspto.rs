@@ -344,7 +344,9 @@ impl State {
     }
 
     fn start(&mut self, e: &BytesStart<'_>) {
-        let local = e.local_name();
+        // USPTO XML has no namespaces: the qualified name is the name (and `local_name` would
+        // search every tag for a colon).
+        let local = e.name();
         let name = local.as_ref().as_bytes();
         let tag = tag_of(name);
         if let Some(cap) = self.cap.as_mut() {
@@ -819,10 +821,10 @@ pub(super) fn parse_v4(
             Event::Start(e) => st.start(&e),
             Event::Empty(e) => {
                 st.start(&e);
-                st.end(e.local_name().as_ref().as_bytes());
+                st.end(e.name().as_ref().as_bytes());
             }
             Event::End(e) => {
-                st.end(e.local_name().as_ref().as_bytes());
+                st.end(e.name().as_ref().as_bytes());
                 if st.stack.is_empty() {
                     break;
                 }
