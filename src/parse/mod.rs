@@ -67,3 +67,92 @@ pub fn parse_document(bytes: &[u8]) -> Result<Parsed, ParseError> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A minimal invented grant; `extra` goes inside the bibliographic data after the title.
+    fn grant(title: &str, extra: &str) -> String {
+        format!(
+            r#"<?xml version="1.0" encoding="UTF-8"?>
+<!DOCTYPE us-patent-grant SYSTEM "us-patent-grant-v45-2014-04-03.dtd" [
+<!ENTITY house "Widget&#x2122;">
+]>
+<us-patent-grant lang="EN" dtd-version="v4.5 2014-04-03" date-publ="20200107">
+<us-bibliographic-data-grant>
+<publication-reference><document-id><country>US</country><doc-number>10000001</doc-number><kind>B1</kind><date>20200107</date></document-id></publication-reference>
+<application-reference appl-type="utility"><document-id><country>US</country><doc-number>16000001</doc-number><date>20190102</date></document-id></application-reference>
+<invention-title id="t">{title}</invention-title>
+{extra}
+</us-bibliographic-data-grant>
+<claims id="claims"><claim id="CLM-00001" num="00001"><claim-text>1. A widget.</claim-text></claim></claims>
+</us-patent-grant>
+"#
+        )
+    }
+
+    fn patent(xml: &str) -> Patent {
+        match parse_document(xml.as_bytes()) {
+            Ok(Parsed::Patent(p)) => *p,
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn named_and_declared_entities_become_characters() {
+        let p = patent(&grant(
+            "&ldquo;Smart&rdquo; &house; with &lgr;&mdash;filter &amp; H<sub>2</sub>O",
+            "",
+        ));
+        assert_eq!(
+            p.title,
+            "\u{201c}Smart\u{201d} Widget\u{2122} with λ\u{2014}filter & H2O"
+        );
+        assert_eq!(p.number.to_string(), "US10000001B1");
+        assert_eq!(p.claims[0].text, "A widget.");
+    }
+
+    #[test]
+    fn truncated_and_malformed_documents_are_errors() {
+        let full = grant("Widget", "");
+        let cut = &full[..full.find("<claims").unwrap()];
+        assert!(matches!(
+            parse_document(cut.as_bytes()),
+            Err(ParseError::Truncated { .. })
+        ));
+        let bad = full.replace("</invention-title>", "</title>");
+        assert!(matches!(
+            parse_document(bad.as_bytes()),
+            Err(ParseError::Xml { .. })
+        ));
+        let no_number = full.replace("<doc-number>10000001</doc-number>", "");
+        assert!(matches!(
+            parse_document(no_number.as_bytes()),
+            Err(ParseError::Number(_))
+        ));
+        assert!(matches!(parse_document(b"   "), Err(ParseError::Empty)));
+        assert!(matches!(parse_document(b"\xff\xfe<a>"), Err(_)));
+    }
+
+    #[test]
+    fn non_patent_roots_are_skipped() {
+        let seq = r#"<?xml version="1.0"?><!DOCTYPE sequence-cwu SYSTEM "x.dtd" []><sequence-cwu id="s"><number-of-sequences>1</number-of-sequences></sequence-cwu>"#;
+        match parse_document(seq.as_bytes()) {
+            Ok(Parsed::Skipped { root }) => assert_eq!(root, "sequence-cwu"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn priority_falls_back_to_filing_and_takes_the_earliest_parent() {
+        assert_eq!(
+            patent(&grant("W", "")).priority_date.unwrap().to_string(),
+            "2019-01-02"
+        );
+        let related = r#"<us-related-documents><us-provisional-application><document-id><country>US</country><doc-number>62000001</doc-number><date>20180105</date></document-id></us-provisional-application></us-related-documents>"#;
+        let p = patent(&grant("W", related));
+        assert_eq!(p.priority_date.unwrap().to_string(), "2018-01-05");
+        assert_eq!(p.related[0].relation, "us-provisional-application");
+    }
+}
