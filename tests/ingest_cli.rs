@@ -334,6 +334,13 @@ fn zip_gzip_and_tar_inputs_give_the_same_documents() {
     t.append_path_with_name(&other, "a/ipg090106.xml").unwrap();
     t.finish().unwrap();
 
+    // An archive inside an archive: the weekly zip inside a tar.
+    let nested = tmp.path().join("nested.tar");
+    let mut t = tar::Builder::new(std::fs::File::create(&nested).unwrap());
+    t.append_path_with_name(&zip_path, "2008/ipg080101.zip")
+        .unwrap();
+    t.finish().unwrap();
+
     let expected = publication_numbers(&bytes).len();
     let expected_other = publication_numbers(&std::fs::read(&other).unwrap()).len();
     for (path, n) in [

@@ -332,26 +332,32 @@ fn read_zip<R: Read + Seek>(
     names.sort_by(|a, b| a.1.cmp(&b.1));
     for (i, name) in names {
         let member = archive.by_index(i).map_err(zip_err)?;
-        let origin: Arc<str> = Arc::from(format!("{label}!{name}"));
-        let lower = name.to_ascii_lowercase();
-        let r = if lower.ends_with(".zip") {
-            spool_and_read_zip(path, member, &origin, sink)?
-        } else if lower.ends_with(".gz") {
-            read_stream(
-                path,
-                Box::new(flate2::read::MultiGzDecoder::new(member)),
-                false,
-                &origin,
-                sink,
-            )?
-        } else {
-            split_into(path, member, origin, sink)?
-        };
+        let r = read_member(path, member, label, &name, sink)?;
         if r.is_err() {
             return Ok(r);
         }
     }
     Ok(Ok(()))
+}
+
+/// One member of a zip or tar: XML, or a gzip or zip nested inside.
+fn read_member(
+    path: &Path,
+    member: impl Read,
+    label: &Arc<str>,
+    name: &str,
+    sink: &mut dyn FnMut(RawDoc) -> Result<(), Stop>,
+) -> Result<Result<(), Stop>, SourceError> {
+    let origin: Arc<str> = Arc::from(format!("{label}!{name}"));
+    let lower = name.to_ascii_lowercase();
+    if lower.ends_with(".zip") {
+        spool_and_read_zip(path, member, &origin, sink)
+    } else if lower.ends_with(".gz") {
+        let gz = Box::new(flate2::read::MultiGzDecoder::new(member));
+        read_stream(path, gz, false, &origin, sink)
+    } else {
+        split_into(path, member, origin, sink)
+    }
 }
 
 /// A zip inside an archive needs random access: copy it to a temporary file first.
@@ -388,21 +394,7 @@ fn read_tar(
         if !member_wanted(&name) {
             continue;
         }
-        let origin: Arc<str> = Arc::from(format!("{label}!{name}"));
-        let lower = name.to_ascii_lowercase();
-        let r = if lower.ends_with(".zip") {
-            spool_and_read_zip(path, entry, &origin, sink)?
-        } else if lower.ends_with(".gz") {
-            read_stream(
-                path,
-                Box::new(flate2::read::MultiGzDecoder::new(entry)),
-                false,
-                &origin,
-                sink,
-            )?
-        } else {
-            split_into(path, entry, origin, sink)?
-        };
+        let r = read_member(path, entry, label, &name, sink)?;
         if r.is_err() {
             return Ok(r);
         }
