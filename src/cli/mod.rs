@@ -267,9 +267,10 @@ fn find_corpus(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
 
 /// Example searches shown by `quickstart`: one per kind of query the interim parser supports.
 const EXAMPLES: &[&str] = &[
-    "solid electrolyte",
-    "\"lithium metal anode\"",
+    "\"solid electrolyte\"",
+    "sulfide AND claims:electrolyte",
     "title:membrane OR title:filtration",
+    "cpc:\"H01M10/0562\"",
     "assignee:university",
 ];
 
