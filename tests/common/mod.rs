@@ -16,7 +16,11 @@ pub fn shared() -> Option<PathBuf> {
     if p.is_dir() {
         Some(p)
     } else {
-        eprintln!(
+        // Straight to the stderr handle: the test harness captures `eprintln!`, and a skip must
+        // be seen.
+        use std::io::Write;
+        let _ = writeln!(
+            std::io::stderr(),
             "\n*** SKIPPED: {} not found. This test needs the real patent data in ../shared/data (CI always has it). ***\n",
             p.display()
         );
