@@ -28,7 +28,7 @@ use crossbeam_channel::{RecvTimeoutError, bounded};
 use indicatif::{ProgressBar, ProgressStyle};
 use rayon::iter::{ParallelBridge, ParallelIterator};
 use tantivy::query::TermQuery;
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Document, IndexRecordOption};
 use tantivy::{IndexWriter, TantivyDocument, Term};
 
 use super::Layout;
@@ -138,6 +138,39 @@ impl Summary {
             s.push_str(&format!("\nfailed: {}: {why}", path.display()));
         }
         s
+    }
+}
+
+/// How many documents may wait in tantivy's own indexing queue per indexing thread. Tantivy
+/// queues up to 10,000 documents before `add_document` blocks, which for full-text patents is
+/// gigabytes; this keeps the pipeline's memory bound true end to end.
+const TANTIVY_QUEUE_PER_THREAD: usize = 16;
+
+/// Tantivy's in-memory indexing budget per indexing thread; a segment is flushed when it is full.
+const WRITER_MEMORY_PER_THREAD: usize = 64_000_000;
+
+/// A document on its way through tantivy's indexing queue. It holds a ticket from a bounded
+/// channel that is given back when tantivy has indexed (and dropped) the document, so the
+/// writer blocks once too many documents are in flight.
+struct Queued {
+    doc: TantivyDocument,
+    _ticket: Ticket,
+}
+
+struct Ticket(crossbeam_channel::Receiver<()>);
+
+impl Drop for Ticket {
+    fn drop(&mut self) {
+        let _ = self.0.try_recv();
+    }
+}
+
+impl Document for Queued {
+    type Value<'a> = <TantivyDocument as Document>::Value<'a>;
+    type FieldsValuesIter<'a> = <TantivyDocument as Document>::FieldsValuesIter<'a>;
+
+    fn iter_fields_and_values(&self) -> Self::FieldsValuesIter<'_> {
+        self.doc.iter_fields_and_values()
     }
 }
 
@@ -286,14 +319,21 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
 
     let threads = opts.threads.max(1);
     let index = layout.open_or_create()?;
-    let mut writer: IndexWriter<TantivyDocument> = index
-        .writer_with_num_threads(threads, threads * 64_000_000)
-        .with_context(|| {
+    // One merge thread: on a small machine concurrent merges only compete with parsing for cores
+    // and memory.
+    let writer_options = tantivy::indexer::IndexWriterOptions::builder()
+        .num_worker_threads(threads)
+        .memory_budget_per_thread(WRITER_MEMORY_PER_THREAD)
+        .num_merge_threads(1)
+        .build();
+    let mut writer: IndexWriter<Queued> =
+        index.writer_with_options(writer_options).with_context(|| {
             format!(
                 "cannot open the index in {} for writing (is another patdex ingest running?)",
                 layout.root.display()
             )
         })?;
+    let (ticket_tx, ticket_rx) = bounded::<()>(threads * TANTIVY_QUEUE_PER_THREAD);
     let committed = index.reader()?.searcher();
     let check_existing = committed.num_docs() > 0;
     let id_field = schema::field("id");
@@ -383,7 +423,14 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                                         &tantivy::collector::Count,
                                     )? > 0);
                             writer.delete_term(term);
-                            writer.add_document(*doc)?;
+                            // Blocks while too many documents wait inside tantivy.
+                            ticket_tx
+                                .send(())
+                                .expect("the ticket receiver lives as long as the writer");
+                            writer.add_document(Queued {
+                                doc: *doc,
+                                _ticket: Ticket(ticket_rx.clone()),
+                            })?;
                             if existed {
                                 summary.replaced += 1;
                             } else {
@@ -479,7 +526,7 @@ fn complete(f: &FileState) -> bool {
 
 /// Commits the index, then records the files now wholly committed in the manifest.
 fn commit(
-    writer: &mut IndexWriter<TantivyDocument>,
+    writer: &mut IndexWriter<Queued>,
     manifest: &mut Manifest,
     files: &mut [FileState],
     layout: &Layout,
