@@ -398,9 +398,12 @@ fn rebuild_recreates_the_index_from_its_manifest() {
     let before = docs(&index);
     assert_eq!(before, 50);
 
-    let o = patdex(&["--index", &index, "rebuild", "--quiet"]);
+    let o = patdex(&["--index", &index, "rebuild", "--quiet", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
-    assert!(stdout(&o).contains("50 added"), "{}", stdout(&o));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["added"], 50);
+    assert_eq!(summary["files_read"], 2);
+    assert_eq!(summary["quarantined"], 0);
     assert_eq!(docs(&index), before);
     assert_eq!(stats_json(&index)["files"], 2);
 

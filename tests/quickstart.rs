@@ -17,8 +17,14 @@ fn quickstart_ingests_the_corpus_and_finds_things() {
     // 74 grants in the weekly-style file and 9 applications in the zip (counted in
     // tests/corpus_dtd.rs and corpus/README.md).
     assert!(out.contains("files: 2 (2 read"), "{out}");
-    assert!(out.contains("83 added, 0 replaced, 0 skipped, 0 quarantined"), "{out}");
-    assert!(!out.contains("(0 hits)"), "every example search finds something:\n{out}");
+    assert!(
+        out.contains("83 added, 0 replaced, 0 skipped, 0 quarantined"),
+        "{out}"
+    );
+    assert!(
+        !out.contains("(0 hits)"),
+        "every example search finds something:\n{out}"
+    );
     assert!(out.contains("documents: 83"), "{out}");
     assert!(out.contains("by kind: application 9, grant 74"), "{out}");
 
@@ -27,7 +33,14 @@ fn quickstart_ingests_the_corpus_and_finds_things() {
     assert!(stdout(&o).contains("0 read, 2 unchanged"), "{}", stdout(&o));
 
     // The corpus cites its own documents: the sulfide electrolyte grant is cited by later ones.
-    let o = patdex(&["--index", index, "search", "cites:US10676429", "--format", "jsonl"]);
+    let o = patdex(&[
+        "--index",
+        index,
+        "search",
+        "cites:US10676429",
+        "--format",
+        "jsonl",
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
     let citing: Vec<serde_json::Value> = stdout(&o)
         .lines()

@@ -56,6 +56,9 @@ pub enum Command {
         /// No progress output, only the summary.
         #[arg(long, short)]
         quiet: bool,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Recreate the index from the files listed in its manifest (after a parser upgrade).
     Rebuild {
@@ -66,6 +69,9 @@ pub enum Command {
         skip_missing: bool,
         #[arg(long, short)]
         quiet: bool,
+        /// Print the summary as JSON.
+        #[arg(long)]
+        json: bool,
     },
     /// Search the index (tantivy query syntax for now: words are ANDed; OR, -word, "phrase",
     /// field:value with fields title, abstract, claims, description, assignee, inventor, cpc,
@@ -147,6 +153,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             force,
             commit_interval,
             quiet,
+            json,
         } => {
             let opts = IngestOptions {
                 threads: threads(t),
@@ -159,7 +166,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 },
             };
             let summary = ingest::ingest(&layout, &paths, &opts)?;
-            writeln!(out, "{}", summary.render())?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&summary.to_json())?)?;
+            } else {
+                writeln!(out, "{}", summary.render())?;
+            }
             Ok(if summary.files_failed.is_empty() {
                 0
             } else {
@@ -170,6 +181,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             threads: t,
             skip_missing,
             quiet,
+            json,
         } => {
             let opts = IngestOptions {
                 threads: threads(t),
@@ -182,12 +194,12 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 },
             };
             let summary = ingest::rebuild(&layout, &opts, skip_missing)?;
-            writeln!(
-                out,
-                "rebuilt {}\n{}",
-                layout.root.display(),
-                summary.render()
-            )?;
+            if json {
+                writeln!(out, "{}", serde_json::to_string_pretty(&summary.to_json())?)?;
+            } else {
+                let root = layout.root.display();
+                writeln!(out, "rebuilt {root}\n{}", summary.render())?;
+            }
             Ok(0)
         }
         Command::Search {

@@ -109,6 +109,28 @@ impl Summary {
         self.skipped.values().sum()
     }
 
+    /// The summary for programs (`patdex ingest --json`).
+    pub fn to_json(&self) -> serde_json::Value {
+        let secs = self.elapsed.as_secs_f64();
+        serde_json::json!({
+            "files": self.files,
+            "files_read": self.files_read,
+            "files_unchanged": self.files_unchanged,
+            "files_failed": self.files_failed.iter()
+                .map(|(p, why)| serde_json::json!({"path": p, "error": why}))
+                .collect::<Vec<_>>(),
+            "added": self.added,
+            "replaced": self.replaced,
+            "skipped": self.skipped,
+            "quarantined": self.quarantined,
+            "bytes": self.bytes,
+            "xml_bytes": self.xml_bytes,
+            "elapsed_s": secs,
+            "xml_mb_per_s": self.xml_bytes as f64 / 1e6 / secs.max(1e-9),
+            "docs_per_s": (self.added + self.replaced) as f64 / secs.max(1e-9),
+        })
+    }
+
     /// One-paragraph human summary.
     pub fn render(&self) -> String {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
@@ -147,7 +169,12 @@ impl Summary {
 const TANTIVY_QUEUE_PER_THREAD: usize = 16;
 
 /// Tantivy's in-memory indexing budget per indexing thread; a segment is flushed when it is full.
-const WRITER_MEMORY_PER_THREAD: usize = 64_000_000;
+/// (A larger budget was measured not to help: BENCHMARKS.md.)
+pub const WRITER_MEMORY_PER_THREAD: usize = 64_000_000;
+
+/// Merge threads. One: on a small machine concurrent merges only compete with parsing for cores
+/// and memory.
+pub const MERGE_THREADS: usize = 1;
 
 /// A document on its way through tantivy's indexing queue. It holds a ticket from a bounded
 /// channel that is given back when tantivy has indexed (and dropped) the document, so the
@@ -319,12 +346,10 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
 
     let threads = opts.threads.max(1);
     let index = layout.open_or_create()?;
-    // One merge thread: on a small machine concurrent merges only compete with parsing for cores
-    // and memory.
     let writer_options = tantivy::indexer::IndexWriterOptions::builder()
         .num_worker_threads(threads)
         .memory_budget_per_thread(WRITER_MEMORY_PER_THREAD)
-        .num_merge_threads(1)
+        .num_merge_threads(MERGE_THREADS)
         .build();
     let mut writer: IndexWriter<Queued> =
         index.writer_with_options(writer_options).with_context(|| {

@@ -66,7 +66,7 @@ impl TextBuf {
             .count();
         let mid = &text[lead..b.len() - trail];
         if memchr::memchr3(b'\n', b'\r', b'\t', mid.as_bytes()).is_none()
-            && memchr::memmem::find(mid.as_bytes(), b"  ").is_none()
+            && double_space().find(mid.as_bytes()).is_none()
         {
             if lead > 0 {
                 self.sep(Sep::Space);
@@ -144,6 +144,12 @@ impl TextBuf {
         self.pending = None;
         self.buf.clear();
     }
+}
+
+/// A searcher for two spaces, built once (building one per call showed up in profiles).
+fn double_space() -> &'static memchr::memmem::Finder<'static> {
+    static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
+    F.get_or_init(|| memchr::memmem::Finder::new(b"  "))
 }
 
 /// Resolves a named entity: XML's five, HTML5's list, the ISO 8879 Greek set that the USPTO DTDs
