@@ -14,6 +14,13 @@ fn ix(dir: &tempfile::TempDir) -> String {
     dir.path().join("index").to_string_lossy().into_owned()
 }
 
+/// `patdex --index INDEX ingest --quiet ARGS...`
+fn ingest(index: &str, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["--index", index, "ingest", "--quiet"];
+    all.extend_from_slice(args);
+    patdex(&all)
+}
+
 fn stats_json(index: &str) -> serde_json::Value {
     let o = patdex(&["--index", index, "stats", "--json"]);
     assert!(o.status.success(), "{}", stderr(&o));
@@ -56,13 +63,7 @@ fn ingest_then_stats_show_and_search_on_real_bulk_files() {
     let bulk = data.join("uspto/grant/bulk");
     let tmp = tempfile::tempdir().unwrap();
     let index = ix(&tmp);
-    let o = patdex(&[
-        "--index",
-        &index,
-        "ingest",
-        "--quiet",
-        bulk.to_str().unwrap(),
-    ]);
+    let o = ingest(&index, &[bulk.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let files = files_under(&bulk);
     let roots: usize = files
@@ -201,13 +202,7 @@ fn broken_document_is_quarantined_and_the_run_goes_on() {
     let edge = data.join("uspto/grant/edge-cases");
     let tmp = tempfile::tempdir().unwrap();
     let index = ix(&tmp);
-    let o = patdex(&[
-        "--index",
-        &index,
-        "ingest",
-        "--quiet",
-        edge.to_str().unwrap(),
-    ]);
+    let o = ingest(&index, &[edge.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     // Three altered copies of US8613112 parse (one added, two replace it); one is broken.
@@ -258,13 +253,13 @@ fn reingest_is_idempotent_and_force_replaces() {
     let tmp = tempfile::tempdir().unwrap();
     let index = ix(&tmp);
     let a = apps.to_str().unwrap();
-    let o = patdex(&["--index", &index, "ingest", "--quiet", a]);
+    let o = ingest(&index, &[a]);
     assert!(o.status.success(), "{}", stderr(&o));
     let files = files_under(&apps);
     let n = distinct_numbers(&files);
     assert_eq!(docs(&index) as usize, n);
 
-    let o = patdex(&["--index", &index, "ingest", "--quiet", a]);
+    let o = ingest(&index, &[a]);
     let out = stdout(&o);
     assert!(
         out.contains(&format!("0 read, {} unchanged", files.len())),
@@ -276,13 +271,7 @@ fn reingest_is_idempotent_and_force_replaces() {
     // The same bytes under another name are recognised by their hash.
     let copy = tmp.path().join("renamed.xml");
     std::fs::copy(&files[0], &copy).unwrap();
-    let o = patdex(&[
-        "--index",
-        &index,
-        "ingest",
-        "--quiet",
-        copy.to_str().unwrap(),
-    ]);
+    let o = ingest(&index, &[copy.to_str().unwrap()]);
     assert!(stdout(&o).contains("1 unchanged"), "{}", stdout(&o));
     assert_eq!(
         stats_json(&index)["files"].as_u64().unwrap() as usize,
@@ -290,7 +279,7 @@ fn reingest_is_idempotent_and_force_replaces() {
         "the new name is recorded"
     );
 
-    let o = patdex(&["--index", &index, "ingest", "--quiet", "--force", a]);
+    let o = ingest(&index, &["--force", a]);
     let out = stdout(&o);
     let roots: usize = files
         .iter()
@@ -350,26 +339,14 @@ fn zip_gzip_and_tar_inputs_give_the_same_documents() {
     ] {
         let d = tempfile::tempdir().unwrap();
         let index = ix(&d);
-        let o = patdex(&[
-            "--index",
-            &index,
-            "ingest",
-            "--quiet",
-            path.to_str().unwrap(),
-        ]);
+        let o = ingest(&index, &[path.to_str().unwrap()]);
         assert!(o.status.success(), "{}: {}", path.display(), stderr(&o));
         assert_eq!(docs(&index) as usize, n, "{}", path.display());
     }
     // A folder is walked recursively and picks up all three.
     let d = tempfile::tempdir().unwrap();
     let index = ix(&d);
-    let o = patdex(&[
-        "--index",
-        &index,
-        "ingest",
-        "--quiet",
-        inputs.to_str().unwrap(),
-    ]);
+    let o = ingest(&index, &[inputs.to_str().unwrap()]);
     assert!(stdout(&o).contains("files: 3 (3 read"), "{}", stdout(&o));
     assert_eq!(docs(&index) as usize, expected + expected_other);
 }
@@ -386,14 +363,10 @@ fn rebuild_recreates_the_index_from_its_manifest() {
         &temp_copy,
     )
     .unwrap();
-    let o = patdex(&[
-        "--index",
+    let o = ingest(
         &index,
-        "ingest",
-        "--quiet",
-        kept.to_str().unwrap(),
-        temp_copy.to_str().unwrap(),
-    ]);
+        &[kept.to_str().unwrap(), temp_copy.to_str().unwrap()],
+    );
     assert!(o.status.success(), "{}", stderr(&o));
     let before = docs(&index);
     assert_eq!(before, 50);
@@ -492,13 +465,7 @@ fn killing_an_ingest_leaves_the_last_commit_searchable() {
         stderr(&o)
     );
 
-    let o = patdex(&[
-        "--index",
-        &index,
-        "ingest",
-        "--quiet",
-        inputs.to_str().unwrap(),
-    ]);
+    let o = ingest(&index, &[inputs.to_str().unwrap()]);
     assert!(o.status.success(), "{}", stderr(&o));
     let out = stdout(&o);
     assert!(
