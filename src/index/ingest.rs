@@ -403,12 +403,12 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
         .name("patdex-parse".into())
         .spawn(move || {
             pool.install(|| {
-                work_rx
+                // A failed send means the writer has stopped: stop parsing too, which closes
+                // the work channel and stops the reader.
+                let _ = work_rx
                     .into_iter()
                     .par_bridge()
-                    .for_each_with(done_tx, |tx, work| {
-                        let _ = tx.send(process(work));
-                    })
+                    .try_for_each_with(done_tx, |tx, work| tx.send(process(work)).map_err(drop));
             })
         })?;
 
