@@ -25,6 +25,10 @@
 //! Reports docs/s and MB/s of the original XML (file bytes), the time to commit, and the index
 //! size on disk. Output: a table, and one `JSON ` line per run set.
 
+#[path = "util/mod.rs"]
+mod util;
+use util::{cpu_secs, median};
+
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -131,27 +135,6 @@ fn dir_size(p: &Path) -> u64 {
         }
     }
     n
-}
-
-/// CPU seconds (user + system) of this process, all threads, from /proc/self/stat (1/100 s
-/// ticks): the work tantivy did, whatever else the shared machine was running.
-fn cpu_secs() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
-
-fn median(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    let n = s.len();
-    if n % 2 == 1 {
-        s[n / 2]
-    } else {
-        (s[n / 2 - 1] + s[n / 2]) / 2.0
-    }
 }
 
 struct Run {

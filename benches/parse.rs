@@ -19,6 +19,10 @@
 //! Output: a table on stdout, and one JSON line per measurement (prefixed `JSON `) for scripts.
 //! MB are 10^6 bytes of XML as read from the files.
 
+#[path = "util/mod.rs"]
+mod util;
+use util::{cpu_secs, median};
+
 use std::hint::black_box;
 use std::path::PathBuf;
 use std::time::Instant;
@@ -184,29 +188,6 @@ fn parse(files: &[Vec<u8>], with_doc: bool) -> Count {
         }
     }
     c
-}
-
-/// CPU seconds (user + system) this process has used, from /proc/self/stat (clock ticks of
-/// 1/100 s). Beside wall time because the benchmark machine is shared: a run that waited for the
-/// CPU shows it as wall time > CPU time.
-fn cpu_secs() -> f64 {
-    let stat = std::fs::read_to_string("/proc/self/stat").unwrap_or_default();
-    let after = stat.rsplit_once(')').map_or("", |(_, r)| r);
-    let f: Vec<&str> = after.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    // After the command name: state is field 0, utime field 11, stime field 12.
-    (ticks(11) + ticks(12)) / 100.0
-}
-
-fn median(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    let n = s.len();
-    if n % 2 == 1 {
-        s[n / 2]
-    } else {
-        (s[n / 2 - 1] + s[n / 2]) / 2.0
-    }
 }
 
 struct Row {
