@@ -37,7 +37,7 @@ fn quickstart_ingests_the_corpus_and_finds_things() {
         "--index",
         index,
         "search",
-        "cites:US10676429",
+        "ct:US10676429",
         "--format",
         "jsonl",
     ]);

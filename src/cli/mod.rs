@@ -3,7 +3,7 @@
 
 mod render;
 
-use std::io::{self, Write};
+use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::Duration;
@@ -14,6 +14,8 @@ use crate::index::Layout;
 use crate::index::ingest::{self, IngestOptions, ProgressMode};
 use crate::index::reader::{self, IndexReader};
 use crate::number::PubNumber;
+use crate::query::search::{self, Sort};
+use crate::query::{QueryError, highlight};
 
 /// patdex: a self-hosted patent full-text index and search guide.
 #[derive(Debug, Parser)]
@@ -73,17 +75,40 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Search the index (tantivy query syntax for now: words are ANDed; OR, -word, "phrase",
-    /// field:value with fields title, abstract, claims, description, assignee, inventor, cpc,
-    /// ipc, uspc, kind, type, kc, num, id).
+    /// Search the index with the patent query language: words (stemmed), =exact, trunc*,
+    /// "phrases", AND OR NOT -word (), proximity ADJ/n NEAR/n WITH SAME over words, phrases and
+    /// OR-groups, fields (ti ab cl icl desc txt pa in cpc ipc pn an pd ad prd ct kind cc),
+    /// dates (pd:2015, pd:[2010 TO 2015], pd>=2019-01-01). See docs/SEARCHING.md.
     Search {
         query: String,
+        /// Hits to print.
         #[arg(long, short = 'n', default_value_t = 10)]
         limit: usize,
+        /// Hits to skip.
         #[arg(long, default_value_t = 0)]
         offset: usize,
+        /// Print every hit (no limit); meant for `--format csv` or `jsonl` exports.
+        #[arg(long)]
+        all: bool,
+        /// Order: relevance, or pd / ad / prd (oldest first; add :desc for newest first).
+        #[arg(long, default_value = "relevance")]
+        sort: Sort,
+        /// Count values over all hits: cpc, cpc-group, cpc-full, ipc, ipc-group, pa, year,
+        /// kind, type, cc (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        facet: Vec<String>,
+        /// Leave out the keyword-in-context snippets (faster exports).
+        #[arg(long)]
+        no_snippets: bool,
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
+    },
+    /// Show how a query is parsed (the clause tree, with precedence and fields resolved), the
+    /// hit count of every clause, and the words each query word matched.
+    Explain {
+        query: String,
+        #[arg(long)]
+        json: bool,
     },
     /// Show one document: US7654321B2, "US 7,654,321 B2", 7654321, D586081, US20150075015A1.
     Show {
@@ -109,13 +134,20 @@ pub enum Command {
 struct Failure {
     code: u8,
     message: String,
+    /// Printed as is, without the `patdex:` prefix (bad queries, whose first line is the
+    /// message and whose later lines must line up).
+    bare: bool,
 }
 
 impl<E: Into<anyhow::Error>> From<E> for Failure {
     fn from(e: E) -> Failure {
         let e: anyhow::Error = e.into();
         let message = format!("{e:#}");
-        Failure { code: 2, message }
+        Failure {
+            code: 2,
+            message,
+            bare: false,
+        }
     }
 }
 
@@ -129,7 +161,11 @@ pub fn main() -> ExitCode {
             if is_broken_pipe(&f.message) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("patdex: {}", f.message);
+            if f.bare {
+                eprintln!("{}", f.message);
+            } else {
+                eprintln!("patdex: {}", f.message);
+            }
             ExitCode::from(f.code)
         }
     }
@@ -206,8 +242,23 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             query,
             limit,
             offset,
+            all,
+            sort,
+            facet,
+            no_snippets,
             format,
-        } => search(&layout, &query, offset, limit, format, out),
+        } => {
+            let opts = SearchOptions {
+                offset,
+                limit: if all { usize::MAX } else { limit },
+                sort,
+                facets: facet,
+                snippets: !no_snippets,
+                format,
+            };
+            search(&layout, &query, &opts, out)
+        }
+        Command::Explain { query, json } => explain(&layout, &query, json, out),
         Command::Show { number, json } => show(&layout, &number, json, out),
         Command::Stats { json } => {
             let stats = reader::stats(&layout)?;
@@ -222,19 +273,80 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
     }
 }
 
+/// What `patdex search` prints.
+struct SearchOptions {
+    offset: usize,
+    limit: usize,
+    sort: Sort,
+    facets: Vec<String>,
+    snippets: bool,
+    format: Format,
+}
+
+/// A bad query: the message already shows the query and where the problem is.
+fn bad_query(e: QueryError) -> Failure {
+    Failure {
+        code: 2,
+        message: e.render(),
+        bare: true,
+    }
+}
+
 fn search(
     layout: &Layout,
     query: &str,
-    offset: usize,
-    limit: usize,
-    format: Format,
+    opts: &SearchOptions,
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
     let reader = IndexReader::open(layout)?;
-    let q = crate::query::parse(&reader.index, query)?;
-    let (total, hits) = reader.search(q.as_ref(), offset, limit)?;
-    render::hits(out, format, query, total, offset, &hits)?;
-    Ok(if total == 0 { 1 } else { 0 })
+    let prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
+    let hits = search::all_hits(
+        &reader.searcher,
+        prepared.compiled.query.as_ref(),
+        opts.sort,
+    )?;
+    let facets = opts
+        .facets
+        .iter()
+        .map(|f| search::facet(&reader.searcher, &hits, f.trim()))
+        .collect::<anyhow::Result<Vec<_>>>()?;
+    let start = opts.offset.min(hits.len());
+    let end = start.saturating_add(opts.limit).min(hits.len());
+    let clauses = &prepared.compiled.clauses;
+    let mut rows = hits[start..end].iter().enumerate().map(|(i, h)| {
+        let p = reader.patent(h.addr)?;
+        let snippet = if opts.snippets {
+            highlight::snippet(&p, clauses, 160)
+        } else {
+            None
+        };
+        Ok(render::Hit::new(start + i + 1, h.score, p, snippet))
+    });
+    let colour = opts.format == Format::Table
+        && io::stdout().is_terminal()
+        && std::env::var_os("NO_COLOR").is_none();
+    let r = render::Results {
+        query,
+        total: hits.len(),
+        offset: start,
+        sort: opts.sort.to_string(),
+        facets: &facets,
+        colour,
+    };
+    render::results(out, opts.format, &r, &mut rows)?;
+    Ok(if hits.is_empty() { 1 } else { 0 })
+}
+
+fn explain(layout: &Layout, query: &str, json: bool, out: &mut dyn Write) -> Result<u8, Failure> {
+    let reader = IndexReader::open(layout)?;
+    let prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
+    let e = crate::query::explain::explain(&reader.searcher, &prepared).map_err(bad_query)?;
+    if json {
+        writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?;
+    } else {
+        write!(out, "{}", e.render())?;
+    }
+    Ok(0)
 }
 
 fn show(layout: &Layout, number: &str, json: bool, out: &mut dyn Write) -> Result<u8, Failure> {
@@ -248,6 +360,7 @@ fn show(layout: &Layout, number: &str, json: bool, out: &mut dyn Write) -> Resul
                 "{n} is not in the index at {} (try `patdex search` to find it, or check the number)",
                 layout.root.display()
             ),
+            bare: false,
         });
     }
     for p in &found {
@@ -274,16 +387,19 @@ fn find_corpus(given: Option<PathBuf>) -> Result<PathBuf, Failure> {
         .ok_or_else(|| Failure {
             code: 2,
             message: "cannot find the sample corpus folder `corpus/`; run from the patdex source folder or pass --corpus DIR".into(),
+            bare: false,
         })
 }
 
-/// Example searches shown by `quickstart`: one per kind of query the interim parser supports.
+/// Example searches shown by `quickstart`: a phrase, fields, proximity over OR-groups with
+/// truncation, a class with a date, a name.
 const EXAMPLES: &[&str] = &[
     "\"solid electrolyte\"",
-    "sulfide AND claims:electrolyte",
-    "title:membrane OR title:filtration",
-    "cpc:\"H01M10/0562\"",
-    "assignee:university",
+    "sulfide AND cl:electrolyte",
+    "(sulfide OR oxide) NEAR/3 electrolyte*",
+    "ti:membrane OR ti:filtration",
+    "cpc:H01M10 pd>=2015",
+    "pa:university",
 ];
 
 fn quickstart(
@@ -306,12 +422,17 @@ fn quickstart(
     };
     let summary = ingest::ingest(layout, &[corpus], &opts)?;
     writeln!(out, "{}\n", summary.render())?;
-    let reader = IndexReader::open(layout)?;
     for q in EXAMPLES {
         writeln!(out, "== patdex search '{q}' --limit 5")?;
-        let query = crate::query::parse(&reader.index, q)?;
-        let (total, hits) = reader.search(query.as_ref(), 0, 5)?;
-        render::hits(out, Format::Table, q, total, 0, &hits)?;
+        let opts = SearchOptions {
+            offset: 0,
+            limit: 5,
+            sort: Sort::default(),
+            facets: Vec::new(),
+            snippets: true,
+            format: Format::Table,
+        };
+        search(layout, q, &opts, out)?;
         writeln!(out)?;
     }
     let stats = reader::stats(layout)?;

@@ -1,7 +1,7 @@
 //! Rendering records and results for people (tables, readable text) and programs (JSON, CSV).
 
 use std::fmt::Write as _;
-use std::io::{self, Write};
+use std::io::Write;
 
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use serde::Serialize;
@@ -10,28 +10,35 @@ use super::Format;
 use crate::index::Layout;
 use crate::index::reader::Stats;
 use crate::model::{Block, Citation, Party, Patent};
+use crate::query::highlight::Snippet;
+use crate::query::search::Facet;
 
 /// One search hit as printed.
 #[derive(Serialize)]
-struct Hit<'a> {
-    rank: usize,
-    number: String,
-    kind: &'a str,
-    date: String,
-    title: &'a str,
-    assignees: Vec<&'a str>,
-    score: f32,
+pub struct Hit {
+    pub rank: usize,
+    pub number: String,
+    pub kind: &'static str,
+    pub date: String,
+    pub title: String,
+    pub assignees: Vec<String>,
+    pub score: f32,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub snippet: Option<Snippet>,
 }
 
-fn hit<'a>(rank: usize, score: f32, p: &'a Patent) -> Hit<'a> {
-    Hit {
-        rank,
-        number: p.number.to_string(),
-        kind: p.kind.as_str(),
-        date: p.pub_date.map(|d| d.to_string()).unwrap_or_default(),
-        title: &p.title,
-        assignees: p.assignees.iter().map(|a| a.name.as_str()).collect(),
-        score,
+impl Hit {
+    pub fn new(rank: usize, score: f32, p: Patent, snippet: Option<Snippet>) -> Hit {
+        Hit {
+            rank,
+            number: p.number.to_string(),
+            kind: p.kind.as_str(),
+            date: p.pub_date.map(|d| d.to_string()).unwrap_or_default(),
+            assignees: p.assignees.into_iter().map(|a| a.name).collect(),
+            title: p.title,
+            score,
+            snippet,
+        }
     }
 }
 
@@ -45,61 +52,137 @@ fn clip(s: &str, max: usize) -> String {
     }
 }
 
-/// Prints a page of search results.
-pub fn hits(
+/// ANSI styles, empty when colour is off.
+struct Style {
+    on: bool,
+}
+
+impl Style {
+    fn wrap(&self, code: &str, s: &str) -> String {
+        if self.on {
+            format!("\x1b[{code}m{s}\x1b[0m")
+        } else {
+            s.to_string()
+        }
+    }
+
+    /// The snippet with its matches bold red (colour) or in [brackets] (no colour).
+    fn snippet(&self, s: &Snippet) -> String {
+        let mut out = String::new();
+        let mut at = 0;
+        for &(a, b) in &s.highlights {
+            out.push_str(&s.text[at..a]);
+            if self.on {
+                out.push_str(&self.wrap("1;31", &s.text[a..b]));
+            } else {
+                out.push('[');
+                out.push_str(&s.text[a..b]);
+                out.push(']');
+            }
+            at = b;
+        }
+        out.push_str(&s.text[at..]);
+        out
+    }
+}
+
+/// What a search printed: the header facts and where the hits come from.
+pub struct Results<'a> {
+    pub query: &'a str,
+    pub total: usize,
+    pub offset: usize,
+    pub sort: String,
+    pub facets: &'a [Facet],
+    pub colour: bool,
+}
+
+/// Prints search results. Hits are produced lazily so that `--all` streams.
+pub fn results(
     out: &mut dyn Write,
     format: Format,
-    query: &str,
-    total: usize,
-    offset: usize,
-    hits: &[(f32, Patent)],
-) -> io::Result<()> {
-    let rows: Vec<Hit> = hits
-        .iter()
-        .enumerate()
-        .map(|(i, (s, p))| hit(offset + i + 1, *s, p))
-        .collect();
+    r: &Results,
+    hits: &mut dyn Iterator<Item = anyhow::Result<Hit>>,
+) -> anyhow::Result<()> {
+    let style = Style { on: r.colour };
     match format {
         Format::Table => {
-            if rows.is_empty() {
-                return writeln!(out, "no documents match `{query}` (0 hits)");
+            if r.total == 0 {
+                writeln!(out, "no documents match `{}` (0 hits)", r.query)?;
             }
-            let mut t = Table::new();
-            t.load_style(UTF8_BORDERS_ONLY)
-                .set_content_arrangement(ContentArrangement::Dynamic)
-                .set_header(vec![
-                    "#",
-                    "number",
-                    "published",
-                    "title",
-                    "assignee",
-                    "score",
-                ]);
-            for r in &rows {
-                t.add_row(vec![
-                    r.rank.to_string(),
-                    r.number.clone(),
-                    r.date.clone(),
-                    clip(r.title, 60),
-                    clip(&r.assignees.join("; "), 30),
-                    format!("{:.2}", r.score),
-                ]);
+            let mut shown = 0;
+            for h in hits {
+                let h = h?;
+                shown += 1;
+                writeln!(
+                    out,
+                    "{:>3}. {}  {}  score {:.2}",
+                    h.rank,
+                    style.wrap("1", &h.number),
+                    if h.date.is_empty() { "-" } else { &h.date },
+                    h.score
+                )?;
+                writeln!(out, "     {}", clip(&h.title, 100))?;
+                if !h.assignees.is_empty() {
+                    writeln!(out, "     {}", clip(&h.assignees.join("; "), 100))?;
+                }
+                if let Some(s) = &h.snippet {
+                    writeln!(
+                        out,
+                        "     {}: {}",
+                        style.wrap("2", s.field),
+                        style.snippet(s)
+                    )?;
+                }
             }
-            writeln!(out, "{t}")?;
-            writeln!(
-                out,
-                "{} of {total} hits (from #{})",
-                rows.len(),
-                if rows.is_empty() { 0 } else { offset + 1 }
-            )
+            if r.total > 0 {
+                writeln!(
+                    out,
+                    "{shown} of {} hits (from #{}, sorted by {})",
+                    r.total,
+                    if shown == 0 { 0 } else { r.offset + 1 },
+                    r.sort
+                )?;
+            }
+            for f in r.facets {
+                writeln!(
+                    out,
+                    "\n{} ({} of {} hits have one):",
+                    f.name, f.documents, r.total
+                )?;
+                let mut t = Table::new();
+                t.load_style(UTF8_BORDERS_ONLY)
+                    .set_content_arrangement(ContentArrangement::Dynamic)
+                    .set_header(vec!["value", "hits"]);
+                for (v, n) in f.values.iter().take(15) {
+                    t.add_row(vec![v.clone(), n.to_string()]);
+                }
+                writeln!(out, "{t}")?;
+                if f.values.len() > 15 {
+                    writeln!(
+                        out,
+                        "({} more values; --format json lists all)",
+                        f.values.len() - 15
+                    )?;
+                }
+            }
+            Ok(())
         }
         Format::Json => {
-            let v = serde_json::json!({ "query": query, "total": total, "offset": offset, "hits": rows });
-            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)
+            let hits: Vec<Hit> = hits.collect::<anyhow::Result<_>>()?;
+            let v = serde_json::json!({
+                "query": r.query,
+                "total": r.total,
+                "offset": r.offset,
+                "sort": r.sort,
+                "hits": hits,
+                "facets": r.facets,
+            });
+            writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
+            Ok(())
         }
         Format::Jsonl => {
-            for r in &rows {
-                writeln!(out, "{}", serde_json::to_string(r)?)?;
+            for h in hits {
+                writeln!(out, "{}", serde_json::to_string(&h?)?)?;
             }
             Ok(())
         }
@@ -113,19 +196,26 @@ pub fn hits(
                 "title",
                 "assignees",
                 "score",
+                "snippet",
             ])?;
-            for r in &rows {
+            for h in hits {
+                let h = h?;
                 w.write_record([
-                    r.rank.to_string(),
-                    r.number.clone(),
-                    r.kind.to_string(),
-                    r.date.clone(),
-                    r.title.to_string(),
-                    r.assignees.join("; "),
-                    format!("{:.4}", r.score),
+                    h.rank.to_string(),
+                    h.number.clone(),
+                    h.kind.to_string(),
+                    h.date.clone(),
+                    h.title.clone(),
+                    h.assignees.join("; "),
+                    format!("{:.4}", h.score),
+                    h.snippet
+                        .as_ref()
+                        .map(|s| s.text.clone())
+                        .unwrap_or_default(),
                 ])?;
             }
-            w.flush()
+            w.flush()?;
+            Ok(())
         }
     }
 }

@@ -12,6 +12,7 @@ pub mod manifest;
 pub mod quarantine;
 pub mod reader;
 pub mod schema;
+pub mod text;
 
 use std::path::{Path, PathBuf};
 
@@ -55,6 +56,9 @@ impl Layout {
                 self.root.display()
             )
         })?;
+        index
+            .tokenizers()
+            .register(text::TOKENIZER, text::analyzer());
         Ok(index)
     }
 

@@ -16,12 +16,13 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
-    /// Tokenised, stemmed English text with positions (phrase queries).
+    /// Words with positions and sentence/paragraph marks (see `index::text`); one value per
+    /// paragraph.
     Text,
     /// One exact token per value (numbers, codes), fast for facets and counts.
     Keyword,
@@ -74,8 +75,41 @@ fn party_names<'a>(parties: &'a [Party], v: &mut Values<'a>) {
     }
 }
 
-/// Name of the text tokenizer: tantivy's English stemmer over lower-cased words.
-pub const TEXT_TOKENIZER: &str = "en_stem";
+/// Indexes a classification symbol with every level above it, so that `cpc:H01M10` (main
+/// group), `cpc:H01M` (subclass), `cpc:H01` (class) and `cpc:H` (section) are one term lookup each.
+fn class_levels<'a>(symbol: &'a str, v: &mut Values<'a>) {
+    for level in class_ancestors(symbol) {
+        v.text(level);
+    }
+    v.text(symbol);
+}
+
+/// The section, class, subclass and main group of a symbol like `H01M10/0562`, as far as the
+/// symbol is well formed.
+pub fn class_ancestors(symbol: &str) -> Vec<&str> {
+    let b = symbol.as_bytes();
+    let mut out = Vec::new();
+    if b.first().is_some_and(u8::is_ascii_uppercase) {
+        out.push(&symbol[..1]);
+    } else {
+        return out;
+    }
+    if b.len() >= 3 && b[1..3].iter().all(u8::is_ascii_digit) {
+        out.push(&symbol[..3]);
+    } else {
+        return out;
+    }
+    if b.get(3).is_some_and(u8::is_ascii_uppercase) {
+        out.push(&symbol[..4]);
+    } else {
+        return out;
+    }
+    let digits = b[4..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if digits > 0 && b.get(4 + digits) == Some(&b'/') {
+        out.push(&symbol[..4 + digits]);
+    }
+    out
+}
 
 /// The mapping. Order is irrelevant; names are what queries use.
 pub static FIELDS: &[FieldSpec] = &[
@@ -90,6 +124,12 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: Kind::Keyword,
         about: "publication number without kind, e.g. US7654321",
         extract: |p, v| v.text(p.number.key()),
+    },
+    FieldSpec {
+        name: "cc",
+        kind: Kind::Keyword,
+        about: "publishing office, e.g. US",
+        extract: |p, v| v.text(p.number.country.as_str()),
     },
     FieldSpec {
         name: "kind",
@@ -138,6 +178,16 @@ pub static FIELDS: &[FieldSpec] = &[
         },
     },
     FieldSpec {
+        name: "icl",
+        kind: Kind::Text,
+        about: "independent claims",
+        extract: |p, v| {
+            for c in p.claims.iter().filter(|c| !c.dependent) {
+                v.text(c.text.as_str());
+            }
+        },
+    },
+    FieldSpec {
         name: "description",
         kind: Kind::Text,
         about: "description (headings and paragraphs)",
@@ -160,6 +210,21 @@ pub static FIELDS: &[FieldSpec] = &[
         extract: |p, v| party_names(&p.applicants, v),
     },
     FieldSpec {
+        name: "owner",
+        kind: Kind::Keyword,
+        about: "assignee names as printed (applicants when there is none), for facets",
+        extract: |p, v| {
+            let parties = if p.assignees.is_empty() {
+                &p.applicants
+            } else {
+                &p.assignees
+            };
+            for a in parties {
+                v.text(a.name.trim());
+            }
+        },
+    },
+    FieldSpec {
         name: "inventor",
         kind: Kind::Text,
         about: "inventor names",
@@ -180,20 +245,20 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "cpc",
         kind: Kind::Keyword,
-        about: "CPC symbols, e.g. H01M10/0562",
+        about: "CPC symbols, e.g. H01M10/0562, with their main group, subclass, class and section",
         extract: |p, v| {
             for c in &p.cpc {
-                v.text(c.symbol.as_str());
+                class_levels(&c.symbol, v);
             }
         },
     },
     FieldSpec {
         name: "ipc",
         kind: Kind::Keyword,
-        about: "IPC symbols, e.g. H01M10/0562",
+        about: "IPC symbols with their main group, subclass, class and section",
         extract: |p, v| {
             for c in &p.ipc {
-                v.text(c.symbol.as_str());
+                class_levels(&c.symbol, v);
             }
         },
     },
@@ -268,7 +333,7 @@ pub fn schema() -> &'static Schema {
             match f.kind {
                 Kind::Text => {
                     let indexing = TextFieldIndexing::default()
-                        .set_tokenizer(TEXT_TOKENIZER)
+                        .set_tokenizer(super::text::TOKENIZER)
                         .set_index_option(IndexRecordOption::WithFreqsAndPositions);
                     b.add_text_field(
                         f.name,
@@ -327,6 +392,15 @@ pub fn date_time(d: Date) -> DateTime {
     DateTime::from_timestamp_secs(days * 86_400)
 }
 
+/// The text values field `name` takes for a patent, as indexed (for highlighting).
+pub fn text_values<'a>(p: &'a Patent, name: &str) -> Vec<Cow<'a, str>> {
+    let mut v = Values::default();
+    if let Some(f) = FIELDS.iter().find(|f| f.name == name) {
+        (f.extract)(p, &mut v);
+    }
+    v.texts
+}
+
 /// Builds the tantivy document for a patent.
 pub fn to_document(p: &Patent) -> TantivyDocument {
     let mut doc = TantivyDocument::default();
@@ -350,18 +424,6 @@ pub fn to_document(p: &Patent) -> TantivyDocument {
     doc
 }
 
-/// Text fields searched when a query names no field.
-pub fn default_search_fields() -> Vec<Field> {
-    FIELDS
-        .iter()
-        .filter(|f| {
-            f.kind == Kind::Text
-                && matches!(f.name, "title" | "abstract" | "claims" | "description")
-        })
-        .map(|f| field(f.name))
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -376,6 +438,18 @@ mod tests {
             date_time(jiff::civil::date(2015, 1, 6)).into_timestamp_secs(),
             1_420_502_400
         );
+    }
+
+    #[test]
+    fn class_levels_stop_where_the_symbol_is_malformed() {
+        assert_eq!(
+            class_ancestors("H01M10/0562"),
+            vec!["H", "H01", "H01M", "H01M10"]
+        );
+        assert_eq!(class_ancestors("A61K"), vec!["A", "A61", "A61K"]);
+        assert_eq!(class_ancestors("H01M10"), vec!["H", "H01", "H01M"]);
+        assert_eq!(class_ancestors("h01m"), Vec::<&str>::new());
+        assert_eq!(class_ancestors("H0"), vec!["H"]);
     }
 
     #[test]

@@ -1,41 +1,59 @@
-//! Query: turns what a searcher types into a tantivy query.
+//! Query: the patent query language, from the text a searcher types to ranked, highlighted hits.
 //!
-//! For now this is tantivy's own query parser over the text fields (title, abstract, claims,
-//! description by default; any field of the doc mapper by name, e.g. `cpc:H01M10/0562` or
-//! `assignee:kestrel`). The patent query language (proximity over OR-groups, truncation,
-//! classification hierarchy, dates) replaces it in a later step.
+//! ```text
+//! text ──parse──▶ ast::Node ──plan::resolve──▶ Plan ──compile──▶ tantivy Query ──search──▶ hits
+//!                                                   └──explain: the tree with a count per clause
+//! ```
+//!
+//! `parse` knows only the grammar; `plan` knows what each field prefix means (text fields,
+//! classes, dates, numbers); `expand` turns query words into indexed words (stemming,
+//! truncation); `span` runs phrases and proximity over positions; `highlight` finds the words
+//! that matched in a stored record; `search` collects, sorts and counts hits.
 
-use tantivy::Index;
-use tantivy::query::{Query, QueryParser};
+pub mod ast;
+pub mod compile;
+pub mod expand;
+pub mod explain;
+pub mod highlight;
+pub mod parse;
+pub mod plan;
+pub mod search;
+pub mod span;
 
-use crate::index::schema;
+use tantivy::Searcher;
 
-/// A query that could not be parsed, with a hint on what to do.
-#[derive(Debug, thiserror::Error)]
-#[error("cannot parse query `{query}`: {message}\nhint: {hint}")]
-pub struct QueryError {
-    pub query: String,
-    pub message: String,
-    pub hint: String,
+pub use ast::QueryError;
+pub use compile::{Clause, Compiled};
+pub use plan::Plan;
+
+/// A query ready to run on one index.
+pub struct Prepared {
+    pub text: String,
+    pub plan: Plan,
+    pub compiled: Compiled,
 }
 
-/// Parses `text` with tantivy's query syntax over the default text fields.
-pub fn parse(index: &Index, text: &str) -> Result<Box<dyn Query>, QueryError> {
-    let mut parser = QueryParser::for_index(index, schema::default_search_fields());
-    parser.set_conjunction_by_default();
-    parser.parse_query(text).map_err(|e| {
-        let fields: Vec<&str> = schema::FIELDS
-            .iter()
-            .filter(|f| f.kind != schema::Kind::Stored)
-            .map(|f| f.name)
-            .collect();
-        QueryError {
-            query: text.to_string(),
-            message: e.to_string(),
-            hint: format!(
-                "words are ANDed; use OR, -word, \"a phrase\", field:value (fields: {}), and quote values with special characters, e.g. cpc:\"H01M10/0562\"",
-                fields.join(", ")
-            ),
-        }
+/// Parses, resolves and compiles `text` against the index `searcher` reads. A whole query that
+/// is a publication number (`US7654321B2`, `US 7,654,321 B2`) looks that document up.
+pub fn prepare(searcher: &Searcher, text: &str) -> Result<Prepared, QueryError> {
+    let plan = match plan::bare_number(text) {
+        Some(n) => Plan::Term {
+            prefix: "pn",
+            field: if n.kind.is_empty() { "num" } else { "id" },
+            value: if n.kind.is_empty() {
+                n.key()
+            } else {
+                n.to_string()
+            },
+            loc: ast::Loc::new(0, text.len()),
+        },
+        None => plan::resolve(text, &parse::parse(text)?)?,
+    };
+    let mut ex = expand::Expander::new(searcher, text);
+    let compiled = compile::compile(&plan, &mut ex)?;
+    Ok(Prepared {
+        text: text.to_string(),
+        plan,
+        compiled,
     })
 }

@@ -1,0 +1,189 @@
+//! Keyword-in-context snippets: the words a query matched, found again in the stored record.
+//!
+//! The record's field is tokenised exactly as it was indexed and each positive clause of the
+//! query is evaluated on those tokens with the same code the search used
+//! ([`span::eval_in_memory`]), so a proximity clause highlights the words it matched, not every
+//! occurrence of its words.
+
+use std::collections::BTreeSet;
+
+use serde::Serialize;
+
+use super::compile::Clause;
+use super::expand::Expansion;
+use super::span::{self, SpanTree};
+use crate::index::schema;
+use crate::index::text::{self, FieldToken};
+use crate::model::Patent;
+
+/// A piece of one field with the matched words marked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Snippet {
+    /// The index field it comes from: `abstract`, `claims`, `description`...
+    pub field: &'static str,
+    pub text: String,
+    /// Byte ranges of `text` that matched, sorted and disjoint.
+    pub highlights: Vec<(usize, usize)>,
+}
+
+/// The order fields are tried in: the abstract and claims say most about a match.
+const FIELD_ORDER: &[&str] = &[
+    "abstract",
+    "icl",
+    "claims",
+    "description",
+    "title",
+    "assignee",
+    "applicant",
+    "inventor",
+];
+
+/// Positions of the words a clause matched in one field.
+fn matched_positions(tree: &SpanTree, tokens: &[FieldToken], out: &mut BTreeSet<u32>) {
+    let positions = |e: &Expansion| -> Vec<u32> {
+        tokens
+            .iter()
+            .filter(|t| !text::is_mark(&t.term) && e.words.binary_search(&t.term).is_ok())
+            .map(|t| t.position)
+            .collect()
+    };
+    let marks = |m: &str| -> Vec<u32> {
+        tokens
+            .iter()
+            .filter(|t| t.term == m)
+            .map(|t| t.position)
+            .collect()
+    };
+    let spans = span::eval_in_memory(tree, &positions, &marks);
+    if spans.is_empty() {
+        return;
+    }
+    let mut words = Vec::new();
+    tree.for_each_word(&mut |e| words.extend(positions(e)));
+    for p in words {
+        let i = spans.partition_point(|s| s.start <= p);
+        // Spans are sorted by start; any span containing `p` starts at or before it.
+        if spans[..i].iter().any(|s| s.end >= p) {
+            out.insert(p);
+        }
+    }
+}
+
+/// The best snippet of about `width` characters for a hit, or `None` when no positive text
+/// clause matched a stored field (a search by class or date only).
+pub fn snippet(p: &Patent, clauses: &[Clause], width: usize) -> Option<Snippet> {
+    let mut analyzer = text::analyzer();
+    for &field in FIELD_ORDER {
+        if !clauses.iter().any(|c| c.field == field) {
+            continue;
+        }
+        let values = schema::text_values(p, field);
+        let tokens = text::tokenize_values(&mut analyzer, &values);
+        let mut hits = BTreeSet::new();
+        for c in clauses.iter().filter(|c| c.field == field) {
+            matched_positions(&c.tree, &tokens, &mut hits);
+        }
+        if hits.is_empty() {
+            continue;
+        }
+        let matched: Vec<&FieldToken> = tokens
+            .iter()
+            .filter(|t| !text::is_mark(&t.term) && hits.contains(&t.position))
+            .collect();
+        // The paragraph with the most matched words.
+        let mut best = (0, usize::MAX);
+        for t in &matched {
+            let n = matched.iter().filter(|u| u.value == t.value).count();
+            if n > best.0 || (n == best.0 && t.value < best.1) {
+                best = (n, t.value);
+            }
+        }
+        let value = &values[best.1];
+        let ranges: Vec<(usize, usize)> = matched
+            .iter()
+            .filter(|t| t.value == best.1)
+            .map(|t| (t.from, t.to))
+            .collect();
+        return Some(window(field, value, &ranges, width));
+    }
+    None
+}
+
+/// Cuts a window of about `width` characters from `text` around the first of `ranges`.
+fn window(field: &'static str, text: &str, ranges: &[(usize, usize)], width: usize) -> Snippet {
+    let first = ranges.first().map_or(0, |r| r.0);
+    // Start a third of the width before the first match, at a word start.
+    let lead = width / 3;
+    let mut start = text[..first]
+        .char_indices()
+        .rev()
+        .nth(lead.saturating_sub(1))
+        .map_or(0, |(i, _)| i);
+    if start > 0 {
+        start = text[start..first]
+            .find(char::is_whitespace)
+            .map_or(start, |i| start + i + 1)
+            .min(first);
+    }
+    let mut end = text[start..]
+        .char_indices()
+        .nth(width)
+        .map_or(text.len(), |(i, _)| start + i);
+    if end < text.len() {
+        end = text[..end]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > first)
+            .unwrap_or(end);
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < text.len() { "…" } else { "" };
+    let body = &text[start..end];
+    let mut highlights: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in ranges {
+        if a < start || b > end {
+            continue;
+        }
+        let (a, b) = (a - start + prefix.len(), b - start + prefix.len());
+        // Join neighbours separated only by spaces or hyphens into one highlight.
+        if let Some(last) = highlights.last_mut() {
+            let gap = &body[last.1 - prefix.len()..a - prefix.len()];
+            if gap.chars().all(|c| c == ' ' || c == '-') {
+                last.1 = b;
+                continue;
+            }
+        }
+        highlights.push((a, b));
+    }
+    Snippet {
+        field,
+        text: format!("{prefix}{}{suffix}", body.replace(['\n', '\r', '\t'], " ")),
+        highlights,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn window_keeps_the_match_and_marks_it() {
+        let text = "one two three four five six seven eight nine ten eleven twelve";
+        let at = text.find("seven").unwrap();
+        let s = window("abstract", text, &[(at, at + 5)], 20);
+        let (a, b) = s.highlights[0];
+        assert_eq!(&s.text[a..b], "seven");
+        assert!(
+            s.text.starts_with('…') && s.text.ends_with('…'),
+            "{}",
+            s.text
+        );
+    }
+
+    #[test]
+    fn neighbouring_words_join() {
+        let text = "a solid electrolyte layer";
+        let s = window("claims", text, &[(2, 7), (8, 19)], 80);
+        assert_eq!(s.highlights, vec![(2, 19)]);
+        assert_eq!(&s.text[2..19], "solid electrolyte");
+    }
+}

@@ -1,0 +1,644 @@
+//! Positional matching: phrases and the proximity operators over words, truncated words,
+//! phrases and OR-groups, as a tantivy [`Query`].
+//!
+//! tantivy's phrase query takes one term per position; patent searchers need
+//! `(battery OR cell*) NEAR/5 (anode OR cathode)`. Here every operand yields, per document, the
+//! sorted list of [`Span`]s (first and last word position) where it matches, and operators
+//! combine the lists of their operands ([`combine`]). The same combination code runs on
+//! postings (search) and on a document's tokens in memory (highlighting), so what is
+//! highlighted is what matched.
+//!
+//! Sentence and paragraph boundaries come from the marks the tokenizer indexes at the first
+//! word of every sentence and paragraph (`index::text`): two matches share a sentence when no
+//! sentence mark lies after the first one's start and at or before the second one's end.
+
+use std::cmp::Reverse;
+use std::collections::BinaryHeap;
+use std::fmt;
+use std::sync::Arc;
+
+use tantivy::postings::{Postings, SegmentPostings};
+use tantivy::query::{EnableScoring, Explanation, Query, Scorer, Weight};
+use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::{DocId, DocSet, Score, SegmentReader, TERMINATED, TantivyError, Term};
+
+use super::ast::ProxOp;
+use super::expand::Expansion;
+use crate::index::text::{PARAGRAPH_MARK, SENTENCE_MARK};
+
+/// Where an operand matched: the positions of its first and last word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Span {
+    pub start: u32,
+    pub end: u32,
+}
+
+impl Span {
+    fn at(p: u32) -> Span {
+        Span { start: p, end: p }
+    }
+}
+
+/// A positional expression with its words expanded, ready to run on one field.
+#[derive(Debug, Clone)]
+pub enum SpanTree {
+    Word(Arc<Expansion>),
+    Phrase(Vec<SpanTree>),
+    Or(Vec<SpanTree>),
+    Prox(Box<SpanTree>, ProxOp, Box<SpanTree>),
+}
+
+impl SpanTree {
+    /// The boundary marks an operator needs to check, if any.
+    fn marks(op: ProxOp) -> Option<&'static str> {
+        match op {
+            // Paragraphs are separate field values, one position apart, so adjacent words never
+            // straddle one.
+            ProxOp::Adj(1) | ProxOp::Near(1) => None,
+            ProxOp::Adj(_) | ProxOp::Near(_) | ProxOp::Same => Some(PARAGRAPH_MARK),
+            ProxOp::With => Some(SENTENCE_MARK),
+        }
+    }
+
+    /// Calls `f` on every word.
+    pub fn for_each_word<'a>(&'a self, f: &mut impl FnMut(&'a Arc<Expansion>)) {
+        match self {
+            SpanTree::Word(e) => f(e),
+            SpanTree::Phrase(v) | SpanTree::Or(v) => v.iter().for_each(|t| t.for_each_word(f)),
+            SpanTree::Prox(a, _, b) => {
+                a.for_each_word(f);
+                b.for_each_word(f);
+            }
+        }
+    }
+}
+
+/// True when a mark lies in `(lo, hi]`: the span `[lo, hi]` crosses a boundary.
+fn crosses(marks: &[u32], lo: u32, hi: u32) -> bool {
+    let i = marks.partition_point(|&m| m <= lo);
+    i < marks.len() && marks[i] <= hi
+}
+
+/// Combines the matches of two operands under a proximity operator. `a` and `b` are sorted;
+/// `marks` are the sorted positions of the marks [`SpanTree::marks`] names for `op` (ignored
+/// when it names none). `out` receives the sorted, distinct matches of the combination.
+pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<Span>) {
+    out.clear();
+    if a.is_empty() || b.is_empty() {
+        return;
+    }
+    match op {
+        ProxOp::Adj(n) | ProxOp::Near(n) => {
+            let check = SpanTree::marks(op).is_some();
+            let mut push = |s: Span| {
+                if !check || !crosses(marks, s.start, s.end) {
+                    out.push(s);
+                }
+            };
+            let max_b_len = b.iter().map(|s| s.end - s.start).max().unwrap_or(0);
+            for x in a {
+                // `y` after `x`: 1 <= y.start - x.end <= n.
+                let lo = x.end.saturating_add(1);
+                let hi = x.end.saturating_add(n);
+                let i = b.partition_point(|s| s.start < lo);
+                for y in &b[i..] {
+                    if y.start > hi {
+                        break;
+                    }
+                    push(Span {
+                        start: x.start,
+                        end: y.end,
+                    });
+                }
+                if matches!(op, ProxOp::Near(_)) {
+                    // `y` before `x`: 1 <= x.start - y.end <= n.
+                    let from = x.start.saturating_sub(n.saturating_add(max_b_len));
+                    let i = b.partition_point(|s| s.start < from);
+                    for y in &b[i..] {
+                        if y.start >= x.start {
+                            break;
+                        }
+                        if y.end < x.start && x.start - y.end <= n {
+                            push(Span {
+                                start: y.start,
+                                end: x.end,
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        ProxOp::With | ProxOp::Same => {
+            for x in a {
+                // The sentence or paragraph holding `x`: from the last mark at or before its
+                // start to the next mark.
+                let i = marks.partition_point(|&m| m <= x.start);
+                let unit_start = if i > 0 { marks[i - 1] } else { 0 };
+                let unit_end = marks.get(i).copied().unwrap_or(u32::MAX);
+                if x.end >= unit_end {
+                    continue;
+                }
+                let j = b.partition_point(|s| s.start < unit_start);
+                for y in &b[j..] {
+                    if y.start >= unit_end {
+                        break;
+                    }
+                    let overlap = y.start <= x.end && x.start <= y.end;
+                    if y.end >= unit_end || overlap {
+                        continue;
+                    }
+                    out.push(Span {
+                        start: x.start.min(y.start),
+                        end: x.end.max(y.end),
+                    });
+                }
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Sorted union of span lists.
+fn union(lists: &[&[Span]], out: &mut Vec<Span>) {
+    out.clear();
+    for l in lists {
+        out.extend_from_slice(l);
+    }
+    out.sort_unstable();
+    out.dedup();
+}
+
+/// Evaluates a tree on one field of one document held in memory. `positions` gives the sorted
+/// positions where a word's expansion occurs; `marks` the sorted positions of a mark term.
+pub fn eval_in_memory(
+    tree: &SpanTree,
+    positions: &dyn Fn(&Expansion) -> Vec<u32>,
+    marks: &dyn Fn(&str) -> Vec<u32>,
+) -> Vec<Span> {
+    match tree {
+        SpanTree::Word(e) => positions(e).into_iter().map(Span::at).collect(),
+        SpanTree::Phrase(v) => {
+            let mut acc = eval_in_memory(&v[0], positions, marks);
+            for t in &v[1..] {
+                let next = eval_in_memory(t, positions, marks);
+                let mut out = Vec::new();
+                combine(ProxOp::Adj(1), &acc, &next, &[], &mut out);
+                acc = out;
+            }
+            acc
+        }
+        SpanTree::Or(v) => {
+            let lists: Vec<Vec<Span>> = v
+                .iter()
+                .map(|t| eval_in_memory(t, positions, marks))
+                .collect();
+            let refs: Vec<&[Span]> = lists.iter().map(Vec::as_slice).collect();
+            let mut out = Vec::new();
+            union(&refs, &mut out);
+            out
+        }
+        SpanTree::Prox(a, op, b) => {
+            let a = eval_in_memory(a, positions, marks);
+            let b = eval_in_memory(b, positions, marks);
+            let m = SpanTree::marks(*op).map(marks).unwrap_or_default();
+            let mut out = Vec::new();
+            combine(*op, &a, &b, &m, &mut out);
+            out
+        }
+    }
+}
+
+/// A positional expression on one text field, as a tantivy query.
+#[derive(Clone)]
+pub struct SpanQuery {
+    pub field: Field,
+    pub tree: Arc<SpanTree>,
+    /// Sum of the words' inverse document frequencies: how much a match is worth.
+    pub weight: f32,
+    /// Shown in `Debug` (tantivy prints queries with it).
+    pub label: String,
+}
+
+impl fmt::Debug for SpanQuery {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "SpanQuery({})", self.label)
+    }
+}
+
+impl Query for SpanQuery {
+    fn weight(&self, _scoring: EnableScoring<'_>) -> tantivy::Result<Box<dyn Weight>> {
+        Ok(Box::new(self.clone()))
+    }
+}
+
+impl Weight for SpanQuery {
+    fn scorer(&self, reader: &SegmentReader, boost: Score) -> tantivy::Result<Box<dyn Scorer>> {
+        let root = build(&self.tree, self.field, reader)?;
+        let mut scorer = SpanScorer {
+            root,
+            weight: self.weight * boost,
+        };
+        scorer.root.seek(0);
+        Ok(Box::new(scorer))
+    }
+
+    fn explain(&self, reader: &SegmentReader, doc: DocId) -> tantivy::Result<Explanation> {
+        let mut s = self.scorer(reader, 1.0)?;
+        if s.seek(doc) != doc {
+            return Err(TantivyError::InvalidArgument(format!(
+                "document {doc} does not match {}",
+                self.label
+            )));
+        }
+        Ok(Explanation::new_with_string(self.label.clone(), s.score()))
+    }
+}
+
+/// A node of a positional expression running over one segment's postings. Documents it stops
+/// on are exactly those where it matches.
+trait SpanDocs: Send {
+    fn doc(&self) -> DocId;
+    /// Moves to the first matching document at or after `target` (staying put if already
+    /// there).
+    fn seek(&mut self, target: DocId) -> DocId;
+    /// The matches in the current document.
+    fn spans(&mut self) -> &[Span];
+}
+
+fn build(
+    tree: &SpanTree,
+    field: Field,
+    reader: &SegmentReader,
+) -> tantivy::Result<Box<dyn SpanDocs>> {
+    Ok(match tree {
+        SpanTree::Word(e) => {
+            let inv = reader.inverted_index(field)?;
+            let mut postings = Vec::with_capacity(e.words.len());
+            for w in &e.words {
+                let term = Term::from_field_text(field, w);
+                if let Some(p) =
+                    inv.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
+                {
+                    postings.push(p);
+                }
+            }
+            Box::new(WordDocs::new(postings))
+        }
+        SpanTree::Phrase(v) => {
+            let mut acc = build(&v[0], field, reader)?;
+            for t in &v[1..] {
+                acc = Box::new(ProxDocs::new(
+                    acc,
+                    build(t, field, reader)?,
+                    ProxOp::Adj(1),
+                    None,
+                ));
+            }
+            acc
+        }
+        SpanTree::Or(v) => Box::new(OrDocs {
+            children: v
+                .iter()
+                .map(|t| build(t, field, reader))
+                .collect::<tantivy::Result<_>>()?,
+            doc: 0,
+            spans: Vec::new(),
+            fresh: false,
+        }),
+        SpanTree::Prox(a, op, b) => {
+            let marks = match SpanTree::marks(*op) {
+                Some(m) => reader
+                    .inverted_index(field)?
+                    .read_postings(
+                        &Term::from_field_text(field, m),
+                        IndexRecordOption::WithFreqsAndPositions,
+                    )?
+                    .map(|p| MarkDocs {
+                        postings: p,
+                        buf: Vec::new(),
+                    }),
+                None => None,
+            };
+            Box::new(ProxDocs::new(
+                build(a, field, reader)?,
+                build(b, field, reader)?,
+                *op,
+                marks,
+            ))
+        }
+    })
+}
+
+/// The union of the postings of every indexed word one query word expanded to.
+struct WordDocs {
+    postings: Vec<SegmentPostings>,
+    /// (doc, index) of postings not at the current document.
+    heap: BinaryHeap<Reverse<(DocId, usize)>>,
+    /// Postings at the current document.
+    current: Vec<usize>,
+    doc: DocId,
+    spans: Vec<Span>,
+    fresh: bool,
+    buf: Vec<u32>,
+}
+
+impl WordDocs {
+    fn new(postings: Vec<SegmentPostings>) -> WordDocs {
+        let heap = postings
+            .iter()
+            .enumerate()
+            .filter(|(_, p)| p.doc() != TERMINATED)
+            .map(|(i, p)| Reverse((p.doc(), i)))
+            .collect();
+        let mut w = WordDocs {
+            postings,
+            heap,
+            current: Vec::new(),
+            doc: TERMINATED,
+            spans: Vec::new(),
+            fresh: false,
+            buf: Vec::new(),
+        };
+        w.settle();
+        w
+    }
+
+    /// Takes the postings at the smallest document off the heap.
+    fn settle(&mut self) {
+        self.fresh = false;
+        self.current.clear();
+        let Some(&Reverse((doc, _))) = self.heap.peek() else {
+            self.doc = TERMINATED;
+            return;
+        };
+        self.doc = doc;
+        while let Some(&Reverse((d, i))) = self.heap.peek() {
+            if d != doc {
+                break;
+            }
+            self.heap.pop();
+            self.current.push(i);
+        }
+    }
+}
+
+impl SpanDocs for WordDocs {
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        for &i in &self.current {
+            let d = self.postings[i].seek(target);
+            if d != TERMINATED {
+                self.heap.push(Reverse((d, i)));
+            }
+        }
+        while let Some(&Reverse((d, i))) = self.heap.peek() {
+            if d >= target {
+                break;
+            }
+            self.heap.pop();
+            let d = self.postings[i].seek(target);
+            if d != TERMINATED {
+                self.heap.push(Reverse((d, i)));
+            }
+        }
+        self.settle();
+        self.doc
+    }
+
+    fn spans(&mut self) -> &[Span] {
+        if !self.fresh {
+            self.spans.clear();
+            for &i in &self.current {
+                self.buf.clear();
+                self.postings[i].positions(&mut self.buf);
+                self.spans.extend(self.buf.iter().map(|&p| Span::at(p)));
+            }
+            if self.current.len() > 1 {
+                self.spans.sort_unstable();
+                self.spans.dedup();
+            }
+            self.fresh = true;
+        }
+        &self.spans
+    }
+}
+
+struct OrDocs {
+    children: Vec<Box<dyn SpanDocs>>,
+    doc: DocId,
+    spans: Vec<Span>,
+    fresh: bool,
+}
+
+impl SpanDocs for OrDocs {
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        if self.fresh && self.doc >= target {
+            return self.doc;
+        }
+        let mut doc = TERMINATED;
+        for c in &mut self.children {
+            doc = doc.min(c.seek(target));
+        }
+        self.doc = doc;
+        self.fresh = false;
+        // `fresh` doubles as "positioned": the first seek always runs.
+        self.spans.clear();
+        let mut lists = Vec::new();
+        for c in &mut self.children {
+            if c.doc() == doc && doc != TERMINATED {
+                lists.push(c.spans().to_vec());
+            }
+        }
+        let refs: Vec<&[Span]> = lists.iter().map(Vec::as_slice).collect();
+        union(&refs, &mut self.spans);
+        self.fresh = true;
+        self.doc
+    }
+
+    fn spans(&mut self) -> &[Span] {
+        &self.spans
+    }
+}
+
+/// Positions of a boundary mark, read as documents come.
+struct MarkDocs {
+    postings: SegmentPostings,
+    buf: Vec<u32>,
+}
+
+impl MarkDocs {
+    fn at(&mut self, doc: DocId) -> &[u32] {
+        self.buf.clear();
+        if self.postings.doc() < doc {
+            self.postings.seek(doc);
+        }
+        if self.postings.doc() == doc {
+            self.postings.positions(&mut self.buf);
+        }
+        &self.buf
+    }
+}
+
+struct ProxDocs {
+    a: Box<dyn SpanDocs>,
+    b: Box<dyn SpanDocs>,
+    op: ProxOp,
+    marks: Option<MarkDocs>,
+    doc: DocId,
+    started: bool,
+    spans: Vec<Span>,
+}
+
+impl ProxDocs {
+    fn new(
+        a: Box<dyn SpanDocs>,
+        b: Box<dyn SpanDocs>,
+        op: ProxOp,
+        marks: Option<MarkDocs>,
+    ) -> ProxDocs {
+        ProxDocs {
+            a,
+            b,
+            op,
+            marks,
+            doc: 0,
+            started: false,
+            spans: Vec::new(),
+        }
+    }
+}
+
+impl SpanDocs for ProxDocs {
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn seek(&mut self, mut target: DocId) -> DocId {
+        if self.started && self.doc >= target {
+            return self.doc;
+        }
+        self.started = true;
+        loop {
+            let da = self.a.seek(target);
+            if da == TERMINATED {
+                break;
+            }
+            let db = self.b.seek(da);
+            if db == TERMINATED {
+                break;
+            }
+            if db != da {
+                target = db;
+                continue;
+            }
+            let no_marks: &[u32] = &[];
+            let marks = match &mut self.marks {
+                Some(m) => m.at(da),
+                None => no_marks,
+            };
+            let a = self.a.spans();
+            // `b.spans()` needs `b` mutably while `a`'s slice is alive: copy the smaller side.
+            let a = a.to_vec();
+            let b = self.b.spans();
+            combine(self.op, &a, b, marks, &mut self.spans);
+            if !self.spans.is_empty() {
+                self.doc = da;
+                return da;
+            }
+            target = da + 1;
+        }
+        self.doc = TERMINATED;
+        self.spans.clear();
+        TERMINATED
+    }
+
+    fn spans(&mut self) -> &[Span] {
+        &self.spans
+    }
+}
+
+/// The tantivy face of a positional expression.
+struct SpanScorer {
+    root: Box<dyn SpanDocs>,
+    weight: f32,
+}
+
+impl DocSet for SpanScorer {
+    fn advance(&mut self) -> DocId {
+        let d = self.root.doc();
+        if d == TERMINATED {
+            return TERMINATED;
+        }
+        self.root.seek(d + 1)
+    }
+
+    fn seek(&mut self, target: DocId) -> DocId {
+        self.root.seek(target)
+    }
+
+    fn doc(&self) -> DocId {
+        self.root.doc()
+    }
+
+    fn size_hint(&self) -> u32 {
+        // Unknown without running the expression; tantivy only uses this to order
+        // intersections, where a positional clause should go last.
+        u32::MAX / 2
+    }
+}
+
+impl Scorer for SpanScorer {
+    fn score(&mut self) -> Score {
+        // Saturating in the number of matches, like BM25's term frequency.
+        let n = self.root.spans().len() as f32;
+        self.weight * n / (n + 1.2)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn spans(v: &[u32]) -> Vec<Span> {
+        v.iter().map(|&p| Span::at(p)).collect()
+    }
+
+    fn run(op: ProxOp, a: &[u32], b: &[u32], marks: &[u32]) -> Vec<(u32, u32)> {
+        let mut out = Vec::new();
+        combine(op, &spans(a), &spans(b), marks, &mut out);
+        out.into_iter().map(|s| (s.start, s.end)).collect()
+    }
+
+    #[test]
+    fn adjacency_is_ordered_and_bounded() {
+        assert_eq!(run(ProxOp::Adj(1), &[3], &[4], &[]), vec![(3, 4)]);
+        assert_eq!(run(ProxOp::Adj(1), &[3], &[5], &[]), vec![]);
+        assert_eq!(run(ProxOp::Adj(2), &[3], &[5], &[]), vec![(3, 5)]);
+        assert_eq!(run(ProxOp::Adj(2), &[5], &[3], &[]), vec![]);
+        assert_eq!(run(ProxOp::Near(2), &[5], &[3], &[]), vec![(3, 5)]);
+        assert_eq!(run(ProxOp::Near(2), &[6], &[3], &[]), vec![]);
+        // The same word is never its own neighbour.
+        assert_eq!(run(ProxOp::Near(3), &[4], &[4], &[]), vec![]);
+    }
+
+    #[test]
+    fn paragraph_marks_stop_proximity() {
+        // A paragraph starts at 10.
+        assert_eq!(run(ProxOp::Near(5), &[8], &[11], &[0, 10]), vec![]);
+        assert_eq!(run(ProxOp::Near(5), &[10], &[12], &[0, 10]), vec![(10, 12)]);
+        assert_eq!(run(ProxOp::Same, &[1], &[9], &[0, 10]), vec![(1, 9)]);
+        assert_eq!(run(ProxOp::Same, &[9], &[1, 10], &[0, 10]), vec![(1, 9)]);
+        assert_eq!(run(ProxOp::With, &[12], &[30], &[0, 10]), vec![(12, 30)]);
+    }
+}
