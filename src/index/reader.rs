@@ -3,8 +3,8 @@
 use std::collections::BTreeMap;
 
 use serde::Serialize;
-use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{Query, TermQuery};
+use tantivy::collector::TopDocs;
+use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
 use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
 
@@ -69,28 +69,6 @@ impl IndexReader {
             .collect::<anyhow::Result<Vec<_>>>()?;
         out.sort_by(|a, b| a.number.cmp(&b.number));
         Ok(out)
-    }
-
-    /// Runs a query; returns the total hit count and the requested page of (score, patent).
-    pub fn search(
-        &self,
-        query: &dyn Query,
-        offset: usize,
-        limit: usize,
-    ) -> anyhow::Result<(usize, Vec<(f32, Patent)>)> {
-        let collector = (
-            Count,
-            TopDocs::with_limit(limit.max(1))
-                .and_offset(offset)
-                .order_by_score(),
-        );
-        let (count, top) = self.searcher.search(query, &collector)?;
-        let hits = top
-            .into_iter()
-            .take(limit)
-            .map(|(score, addr)| Ok((score, self.patent(addr)?)))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok((count, hits))
     }
 }
 

@@ -498,6 +498,7 @@ struct ProxDocs {
     doc: DocId,
     started: bool,
     spans: Vec<Span>,
+    abuf: Vec<Span>,
 }
 
 impl ProxDocs {
@@ -515,6 +516,7 @@ impl ProxDocs {
             doc: 0,
             started: false,
             spans: Vec::new(),
+            abuf: Vec::new(),
         }
     }
 }
@@ -547,11 +549,12 @@ impl SpanDocs for ProxDocs {
                 Some(m) => m.at(da),
                 None => no_marks,
             };
-            let a = self.a.spans();
-            // `b.spans()` needs `b` mutably while `a`'s slice is alive: copy the smaller side.
-            let a = a.to_vec();
+            // `b.spans()` borrows `b` mutably while `a`'s slice would be alive: copy `a` into a
+            // reused buffer.
+            self.abuf.clear();
+            self.abuf.extend_from_slice(self.a.spans());
             let b = self.b.spans();
-            combine(self.op, &a, b, marks, &mut self.spans);
+            combine(self.op, &self.abuf, b, marks, &mut self.spans);
             if !self.spans.is_empty() {
                 self.doc = da;
                 return da;
