@@ -96,34 +96,37 @@ pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<
                 }
             };
             let max_b_len = b.iter().map(|s| s.end - s.start).max().unwrap_or(0);
+            let near = matches!(op, ProxOp::Near(_));
             for x in a {
-                // `y` after `x`: 1 <= y.start - x.end <= n.
-                let lo = x.end.saturating_add(1);
-                let hi = x.end.saturating_add(n);
-                let i = b.partition_point(|s| s.start < lo);
+                // Candidates start at most `n` words before `x` (plus their own length) and
+                // at most `n` words after it.
+                let from = if near {
+                    x.start.saturating_sub(n.saturating_add(max_b_len))
+                } else {
+                    x.end.saturating_add(1)
+                };
+                let to = x.end.saturating_add(n);
+                let i = b.partition_point(|s| s.start < from);
                 for y in &b[i..] {
-                    if y.start > hi {
+                    if y.start > to {
                         break;
                     }
-                    push(Span {
-                        start: x.start,
-                        end: y.end,
-                    });
-                }
-                if matches!(op, ProxOp::Near(_)) {
-                    // `y` before `x`: 1 <= x.start - y.end <= n.
-                    let from = x.start.saturating_sub(n.saturating_add(max_b_len));
-                    let i = b.partition_point(|s| s.start < from);
-                    for y in &b[i..] {
-                        if y.start >= x.start {
-                            break;
-                        }
-                        if y.end < x.start && x.start - y.end <= n {
-                            push(Span {
-                                start: y.start,
-                                end: x.end,
-                            });
-                        }
+                    let ok = if y.start > x.end {
+                        // `y` after `x`: at most n-1 words between.
+                        y.start - x.end <= n
+                    } else if y.end < x.start {
+                        // `y` before `x` (NEAR only: ADJ candidates start after `x`).
+                        x.start - y.end <= n
+                    } else {
+                        // Overlapping: a word inside a nested match is near it, but the very
+                        // same match is not its own neighbour.
+                        near && x != y
+                    };
+                    if ok {
+                        push(Span {
+                            start: x.start.min(y.start),
+                            end: x.end.max(y.end),
+                        });
                     }
                 }
             }
@@ -143,8 +146,9 @@ pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<
                     if y.start >= unit_end {
                         break;
                     }
-                    let overlap = y.start <= x.end && x.start <= y.end;
-                    if y.end >= unit_end || overlap {
+                    // Two different matches: a word inside a nested match counts, the very same
+                    // match does not.
+                    if y.end >= unit_end || x == y {
                         continue;
                     }
                     out.push(Span {
@@ -633,6 +637,16 @@ mod tests {
         assert_eq!(run(ProxOp::Near(2), &[6], &[3], &[]), vec![]);
         // The same word is never its own neighbour.
         assert_eq!(run(ProxOp::Near(3), &[4], &[4], &[]), vec![]);
+        assert_eq!(run(ProxOp::Same, &[4], &[4], &[]), vec![]);
+        // A word inside a nested match is near it and in its sentence, but not after it.
+        let mut out = Vec::new();
+        let nested = [Span { start: 2, end: 6 }];
+        combine(ProxOp::Near(1), &nested, &spans(&[4]), &[], &mut out);
+        assert_eq!(out, nested);
+        combine(ProxOp::With, &nested, &spans(&[4]), &[0], &mut out);
+        assert_eq!(out, nested);
+        combine(ProxOp::Adj(3), &nested, &spans(&[4]), &[], &mut out);
+        assert!(out.is_empty());
     }
 
     #[test]
