@@ -62,8 +62,14 @@ fn matched_positions(tree: &SpanTree, tokens: &[FieldToken], out: &mut BTreeSet<
     tree.for_each_word(&mut |e| words.extend(positions(e)));
     for p in words {
         let i = spans.partition_point(|s| s.start <= p);
-        // Spans are sorted by start; any span containing `p` starts at or before it.
-        if spans[..i].iter().any(|s| s.end >= p) {
+        // Spans are sorted by start; any span containing `p` starts at or before it. Only the
+        // span's own words count (its word set reaches 64 positions; past that, any word
+        // inside it does).
+        let own = |s: &span::Span| {
+            let off = p - s.start;
+            s.end >= p && (off >= 64 || s.words & (1 << off) != 0)
+        };
+        if spans[..i].iter().any(own) {
             out.insert(p);
         }
     }

@@ -26,16 +26,53 @@ use super::ast::ProxOp;
 use super::expand::Expansion;
 use crate::index::text::{PARAGRAPH_MARK, SENTENCE_MARK};
 
-/// Where an operand matched: the positions of its first and last word.
+/// Where an operand matched: the positions of its first and last word, and which positions in
+/// between are its own words (bit `i` of `words` is position `start + i`).
+///
+/// The two sides of an operator must be made of different words (`cell NEAR cell` needs two
+/// cells), while a word that merely lies inside a nested match may pair with it
+/// (`(anode NEAR/5 cathode) NEAR/2 separator` matches "anode, separator and cathode"). The
+/// word set tells the two apart; past 64 positions from the start it is not kept, and words
+/// there count as different.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct Span {
     pub start: u32,
     pub end: u32,
+    pub words: u64,
 }
 
 impl Span {
-    fn at(p: u32) -> Span {
-        Span { start: p, end: p }
+    pub fn at(p: u32) -> Span {
+        Span {
+            start: p,
+            end: p,
+            words: 1,
+        }
+    }
+
+    /// The word set shifted to start at `start` (which is at or before `self.start`).
+    fn words_from(&self, start: u32) -> u64 {
+        let shift = self.start - start;
+        if shift >= 64 { 0 } else { self.words << shift }
+    }
+
+    /// The smallest span covering both, with both word sets.
+    fn join(&self, other: &Span) -> Span {
+        let start = self.start.min(other.start);
+        Span {
+            start,
+            end: self.end.max(other.end),
+            words: self.words_from(start) | other.words_from(start),
+        }
+    }
+
+    /// True when the two share a word.
+    fn shares_words(&self, other: &Span) -> bool {
+        if self.end < other.start || other.end < self.start {
+            return false;
+        }
+        let start = self.start.min(other.start);
+        self.words_from(start) & other.words_from(start) != 0
     }
 }
 
@@ -118,15 +155,12 @@ pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<
                         // `y` before `x` (NEAR only: ADJ candidates start after `x`).
                         x.start - y.end <= n
                     } else {
-                        // Overlapping: a word inside a nested match is near it, but the very
-                        // same match is not its own neighbour.
-                        near && x != y
+                        // Overlapping: a word inside a nested match is near it, a word of the
+                        // match itself is not.
+                        near && !x.shares_words(y)
                     };
                     if ok {
-                        push(Span {
-                            start: x.start.min(y.start),
-                            end: x.end.max(y.end),
-                        });
+                        push(x.join(y));
                     }
                 }
             }
@@ -146,15 +180,11 @@ pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<
                     if y.start >= unit_end {
                         break;
                     }
-                    // Two different matches: a word inside a nested match counts, the very same
-                    // match does not.
-                    if y.end >= unit_end || x == y {
+                    // A word inside a nested match counts, a word of the match itself does not.
+                    if y.end >= unit_end || x.shares_words(y) {
                         continue;
                     }
-                    out.push(Span {
-                        start: x.start.min(y.start),
-                        end: x.end.max(y.end),
-                    });
+                    out.push(x.join(y));
                 }
             }
         }
@@ -640,12 +670,19 @@ mod tests {
         assert_eq!(run(ProxOp::Same, &[4], &[4], &[]), vec![]);
         // A word inside a nested match is near it and in its sentence, but not after it.
         let mut out = Vec::new();
-        let nested = [Span { start: 2, end: 6 }];
+        let nested = [Span::at(2).join(&Span::at(6))];
         combine(ProxOp::Near(1), &nested, &spans(&[4]), &[], &mut out);
-        assert_eq!(out, nested);
+        let all3 = nested[0].join(&Span::at(4));
+        assert_eq!(out, vec![all3]);
+        assert_eq!(all3.words, 0b10101);
         combine(ProxOp::With, &nested, &spans(&[4]), &[0], &mut out);
-        assert_eq!(out, nested);
+        assert_eq!(out, vec![all3]);
         combine(ProxOp::Adj(3), &nested, &spans(&[4]), &[], &mut out);
+        assert!(out.is_empty());
+        // ... but a word of the nested match itself never pairs with it.
+        combine(ProxOp::Near(3), &nested, &spans(&[6]), &[], &mut out);
+        assert!(out.is_empty());
+        combine(ProxOp::Same, &nested, &spans(&[2]), &[0], &mut out);
         assert!(out.is_empty());
     }
 
