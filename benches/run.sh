@@ -12,12 +12,17 @@
 #    index size on disk against the XML size,
 # 6. index_only (tantivy alone, 2 threads, same memory budget) on 5k (also with patdex's
 #    delete-before-add upsert, and without the stored JSON `doc` field) and 20k,
-# 7. writes raw results to benches/work/results/*.jsonl|txt and prints the summary tables.
+# 7. query latency (benches/query.rs) on an index of the 50k corpus (20k when there is no 50k
+#    corpus), built with `patdex ingest --threads 2` into benches/work/idx/query-50k when missing
+#    or made by another patdex binary (the ingest is recorded too),
+# 8. writes raw results to benches/work/results/*.jsonl|txt and prints the summary tables.
 #
 # Knobs (environment): RUNS=5 INGEST_RUNS=3 INDEX_RUNS=3 WITH_50K=auto SKIP_PEERS=0 SKIP_BUILD=0
-# SECTIONS="parse ingest index" (a subset re-runs only those; the other results are kept)
+# QUERY_RUNS=100 (timed passes over the query set; the stress queries run 10) QUERY_CORPUS=auto|50k|20k
+# SECTIONS="parse ingest index query" (a subset re-runs only those; the other results are kept)
 # PATDEX_BENCH_DATA=/work/shared/data/uspto/grant
-# Everything generated goes to benches/work/ (git-ignored). Takes ~15 minutes on 2 cores.
+# Everything generated goes to benches/work/ (git-ignored). Takes ~15 minutes on 2 cores, plus
+# ~8 for the query section (~4 when its index is current).
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -31,7 +36,9 @@ INDEX_RUNS="${INDEX_RUNS:-3}"
 WITH_50K="${WITH_50K:-auto}"
 SKIP_PEERS="${SKIP_PEERS:-0}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
-SECTIONS="${SECTIONS:-parse ingest index}"
+QUERY_RUNS="${QUERY_RUNS:-100}"
+QUERY_CORPUS="${QUERY_CORPUS:-auto}"
+SECTIONS="${SECTIONS:-parse ingest index query}"
 has() { case " $SECTIONS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 THREADS=2
 export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ in benches/peers
@@ -43,6 +50,8 @@ for s_ in $SECTIONS; do
         parse) rm -f "$R"/parse-*.jsonl "$R"/parse-*.txt ;;
         ingest) rm -f "$R"/ingest-*.jsonl "$R"/ingest-*.txt ;;
         index) rm -f "$R"/index-only-*.jsonl "$R"/index-only-*.txt ;;
+        # query-ingest-* stays while its index does (it is redone with the index).
+        query) rm -f "$R"/query-[0-9]*.jsonl "$R"/query-[0-9]*.txt ;;
     esac
 done
 rm -f "$R"/machine.json "$R"/peers-versions.txt "$R"/summary.md
@@ -96,7 +105,7 @@ fi
 if [ "$SKIP_BUILD" != 1 ]; then
     say "cargo build --release; cargo bench --no-run"
     cargo build --release --quiet
-    cargo bench --no-run --quiet --bench parse --bench index_only --message-format=json \
+    cargo bench --no-run --quiet --bench parse --bench index_only --bench query --message-format=json \
         | $PY -c '
 import json, shutil, sys
 for line in sys.stdin:
@@ -104,7 +113,7 @@ for line in sys.stdin:
         m = json.loads(line)
     except ValueError:
         continue
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] in ("parse", "index_only"):
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] in ("parse", "index_only", "query"):
         shutil.copy2(m["executable"], sys.argv[1] + "/bench-" + m["target"]["name"])
 ' "$W/bin"
     cp target/release/patdex "$W/bin/patdex"
@@ -112,6 +121,7 @@ fi
 PATDEX="$W/bin/patdex"
 PARSE="$W/bin/bench-parse"
 INDEX_ONLY="$W/bin/bench-index_only"
+QUERY="$W/bin/bench-query"
 
 # --- machine ----------------------------------------------------------------------------------
 $PY - "$R/machine.json" <<'EOF'
@@ -199,6 +209,32 @@ keep index-only-5k -- "$INDEX_ONLY" --threads "$THREADS" --runs "$INDEX_RUNS" --
 keep index-only-5k-upsert -- "$INDEX_ONLY" --threads "$THREADS" --runs "$INDEX_RUNS" --upsert --label 5k "${C5[@]}"
 keep index-only-5k-nodoc -- "$INDEX_ONLY" --threads "$THREADS" --runs "$INDEX_RUNS" --drop doc --label 5k "${C5[@]}"
 keep index-only-20k -- "$INDEX_ONLY" --threads "$THREADS" --runs "$INDEX_RUNS" --label 20k "${C20[@]}"
+fi
+
+# --- query latency ----------------------------------------------------------------------------
+# The index lives in benches/work/idx/query-<corpus> (outside the index-* runs above, which are
+# deleted) and is rebuilt when missing or when the patdex binary or the corpus changed (the
+# stamp file beside it records both).
+if has query; then
+if [ "$QUERY_CORPUS" = auto ]; then
+    if [ -s "$W/corpus-50k/corpus.json" ]; then QUERY_CORPUS=50k; else QUERY_CORPUS=20k; fi
+fi
+if [ "$QUERY_CORPUS" = 50k ]; then make_corpus 50000 "$W/corpus-50k"; fi
+QIDX="$W/idx/query-$QUERY_CORPUS"
+QSTAMP="$(sha256sum "$PATDEX" | cut -d' ' -f1) $(sha256sum "$W/corpus-$QUERY_CORPUS/corpus.json" | cut -d' ' -f1)"
+if [ ! -s "$QIDX/tantivy/meta.json" ] || [ "$(cat "$QIDX.stamp" 2>/dev/null)" != "$QSTAMP" ]; then
+    say "query: building the index of the $QUERY_CORPUS corpus ($THREADS threads) -> $QIDX"
+    rm -rf "$QIDX" "$QIDX.stamp" "$W/idx/query-build"
+    # One recorded ingest (time, peak memory, index size) for the schema of this binary.
+    keep "query-ingest-$QUERY_CORPUS" -- $PY benches/ingest_bench.py --patdex "$PATDEX" --label "$QUERY_CORPUS" \
+        --runs 1 --threads "$THREADS" --workdir "$W/idx/query-build" "$W/corpus-$QUERY_CORPUS"/ipg_bench_*.xml
+    sed -i 's/"bench": "ingest"/"bench": "query-ingest"/' "$R/query-ingest-$QUERY_CORPUS.jsonl"
+    mv "$W/idx/query-build/index-$QUERY_CORPUS" "$QIDX"
+    rm -rf "$W/idx/query-build"
+    echo "$QSTAMP" > "$QIDX.stamp"
+fi
+say "query latency on $QIDX, $QUERY_RUNS passes"
+keep "query-$QUERY_CORPUS" -- "$QUERY" --index "$QIDX" --runs "$QUERY_RUNS" --label "$QUERY_CORPUS"
 fi
 rm -rf "$W"/idx/index-*
 

@@ -27,7 +27,8 @@ def load(results: Path) -> list[dict]:
     return rows
 
 
-TEXT_COLUMNS = {"impl", "corpus", "what is timed", "index_only variant"}
+TEXT_COLUMNS = {"impl", "corpus", "what is timed", "index_only variant",
+                "category", "query", "operator", "AND query", "kind", "patdex query", "patdex"}
 
 
 def table(head: list[str], body: list[list[str]]) -> str:
@@ -182,7 +183,86 @@ def main() -> int:
         print(table(["corpus", "docs", "XML MB", "runs", "peak RSS MiB (median, time -v)", "range over runs",
                      "peak RssAnon MiB (median)", "peak RssFile MiB (max)", "index MB (tantivy/)", "index / XML"], body))
         print()
+
+    query_section(rows)
     return 0
+
+
+def ms(v: float) -> str:
+    return f"{v:.2f}" if v < 100 else f"{v:.0f}"
+
+
+def query_section(rows: list[dict]) -> None:
+    """Tables of the `query` section (benches/query.rs and the ingest that built its index)."""
+    for s in [r for r in rows if r["bench"] == "query-summary"]:
+        corpus = s["corpus"]
+        mine = [r for r in rows if r["bench"].startswith("query") and r.get("corpus") == corpus]
+        print(f"### Query latency: `{corpus}` ({s['docs']} documents, {s['segments']} segments, "
+              f"index {s['index_bytes'] / 1e6:,.0f} MB)\n")
+        print(provenance(mine))
+        print(f"{s['runs']} timed passes over {s['queries']} queries ({s['stress_runs']} for the stress queries) after "
+              f"{s['warmup']} warm-up, round robin, one thread; prepare + all_hits + top 10 timed per query; "
+              f"{s['wall_s']:.0f} s wall, {s['cpu_s']:.0f} s CPU; load {loadavg(s)}.\n")
+
+        cats = [r for r in rows if r["bench"] == "query-category" and r["corpus"] == corpus]
+        if cats:
+            print(table(["category", "queries", "runs pooled", "median ms", "p99 ms", "slowest query (median ms)"],
+                        [[f"`{r['category']}`", str(r["queries"]), str(r["samples"]), ms(r["median_ms"]),
+                          ms(r["p99_ms"]) + ("" if r.get("p99_kind", "p99") == "p99" else " (max)"),
+                          ms(r["slowest_median_ms"])] for r in cats]))
+            print()
+        qs = [r for r in rows if r["bench"] == "query" and r["corpus"] == corpus and r.get("category")]
+        if qs:
+            print(table(["category", "query", "runs", "median ms", "p99 ms", "min ms", "hits"],
+                        [[f"`{r['category']}`", "`" + r["query"].replace("|", "\\|") + "`", str(r["runs"]),
+                          ms(r["median_ms"]),
+                          ms(r["p99_ms"]) + ("" if r["p99_kind"] == "p99" else " (max)"),
+                          ms(r["min_ms"]), f"{r['hits']:,}"] for r in qs]))
+            print()
+        prox = [r for r in rows if r["bench"] == "query-prox" and r["corpus"] == corpus]
+        if prox:
+            print("Proximity against the plain AND of the same operands (ratio of medians):\n")
+            print(table(["operator", "query", "median ms", "AND query", "AND median ms", "proximity / AND", "hits", "AND hits"],
+                        [[r["op"], f"`{r['query']}`", ms(r["median_ms"]), f"`{r['and_query']}`",
+                          ms(r["and_median_ms"]), f"{r['ratio']:.1f}", f"{r['hits']:,}", f"{r['and_hits']:,}"]
+                         for r in prox]))
+            if s.get("prox_and_median_ratio") is not None:
+                print(f"\nMedian ratio over the pairs (stress pairs apart): **{s['prox_and_median_ratio']:.1f}**")
+            print()
+        peers = [r for r in rows if r["bench"] == "query-peer" and r["corpus"] == corpus]
+        if peers:
+            print("Against tantivy alone (exact words on both sides; tantivy cannot express the other queries):\n")
+            print(table(["kind", "patdex query", "patdex ms", "tantivy alone ms", "patdex / tantivy",
+                         "tantivy + all_hits ms", "patdex / (tantivy + all_hits)", "hits", "tantivy hits", "counts", "top 10"],
+                        [[r["kind"], f"`{r['query']}`", ms(r["median_ms"]), ms(r["native_median_ms"]), f"{r['ratio']:.2f}",
+                          ms(r["native_all_hits_median_ms"]), f"{r['all_hits_ratio']:.2f}", f"{r['hits']:,}",
+                          f"{r['native_hits']:,}", "equal" if r["counts_equal"] else "**DIFFER**",
+                          {True: "equal", False: "**DIFFER**", None: "-"}[r["top10_equal"]]] for r in peers]))
+            if s.get("peer_median_ratio") is not None:
+                print(f"\nMedian patdex / tantivy alone: **{s['peer_median_ratio']:.2f}**; patdex / (tantivy query + "
+                      f"patdex's all_hits collector): **{s['peer_all_hits_median_ratio']:.2f}**; "
+                      f"mismatches: {s['peer_mismatches']}")
+            print()
+        slow = [r for r in rows if r["bench"] == "query" and r["corpus"] == corpus and r["median_ms"] > 200]
+        if slow:
+            print("Slow (median > 200 ms): " + "; ".join(f"`{r['query']}` {r['median_ms']:.0f} ms" for r in slow) + "\n")
+
+    for r in [r for r in rows if r["bench"] == "query-ingest"]:
+        old = next((x for x in rows if x["bench"] == "ingest" and x["corpus"] == r["corpus"]), None)
+        print(f"### Ingest that built the query index: `{r['corpus']}`\n")
+        print(provenance([r] + ([old] if old else [])))
+        body = []
+        for x, what in [(r, "query index"), (old, "ingest section")]:
+            if not x:
+                continue
+            body.append([what, x.get("git", "?"), f"{x['median_s']:.1f}", f"{x['mb_s']:.1f}", cpu_rate(x), loadavg(x),
+                         f"{x.get('peak_anon_median_bytes', 0) / MiB:.0f}", f"{x['index_bytes'] / 1e6:,.0f}",
+                         f"{x['index_ratio']:.3f}"])
+        print(table(["impl", "patdex", "ingest s", "MB/s", "MB per CPU-s", "load", "peak RssAnon MiB", "index MB", "index / XML"], body))
+        if old:
+            print(f"\nquery index / ingest-section index: time ×{r['median_s'] / old['median_s']:.2f}, "
+                  f"CPU ×{old['mb_per_cpu_s'] / r['mb_per_cpu_s']:.2f}, size ×{r['index_bytes'] / old['index_bytes']:.2f}")
+        print()
 
 
 if __name__ == "__main__":
