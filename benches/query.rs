@@ -338,7 +338,7 @@ fn native_and(words: &[String]) -> Box<dyn Query> {
 }
 
 fn collect_all(searcher: &Searcher, q: &dyn Query) -> anyhow::Result<Outcome> {
-    let hits = all_hits(searcher, q, Sort::default())?;
+    let hits = all_hits(searcher, q, Sort::default(), 10)?;
     Ok(Outcome {
         count: hits.len(),
         top: hits.iter().take(10).map(|h| h.addr).collect(),

@@ -304,6 +304,7 @@ fn search(
         &reader.searcher,
         prepared.compiled.query.as_ref(),
         opts.sort,
+        opts.offset.saturating_add(opts.limit),
     )?;
     let facets = opts
         .facets

@@ -146,9 +146,16 @@ impl SegmentCollector for SegmentHits {
     }
 }
 
-/// Every hit of `query`, in `sort` order. Ties (and documents without the sort date, which go
-/// last) fall back to relevance, then to index order, so the order is stable between runs.
-pub fn all_hits(searcher: &Searcher, query: &dyn Query, sort: Sort) -> tantivy::Result<Vec<Hit>> {
+/// Every hit of `query`; the first `ordered` of them (all, with `usize::MAX`) in `sort` order.
+/// Ties (and documents without the sort date, which go last) fall back to relevance, then to
+/// index order, so the order is stable between runs. The hits past `ordered` are all there (for
+/// counts and facets) but in no particular order: a page of results only needs a partial sort.
+pub fn all_hits(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    ordered: usize,
+) -> tantivy::Result<Vec<Hit>> {
     let date_field = match sort.key {
         SortKey::Date(f) => Some(f),
         SortKey::Relevance => None,
@@ -160,10 +167,10 @@ pub fn all_hits(searcher: &Searcher, query: &dyn Query, sort: Sort) -> tantivy::
             .then(a.addr.segment_ord.cmp(&b.addr.segment_ord))
             .then(a.addr.doc_id.cmp(&b.addr.doc_id))
     };
-    match sort.key {
-        SortKey::Relevance if sort.descending => hits.sort_unstable_by(by_score),
-        SortKey::Relevance => hits.sort_unstable_by(|a, b| by_score(b, a)),
-        SortKey::Date(_) => hits.sort_unstable_by(|a, b| match (a.date, b.date) {
+    let cmp = |a: &Hit, b: &Hit| match sort.key {
+        SortKey::Relevance if sort.descending => by_score(a, b),
+        SortKey::Relevance => by_score(b, a),
+        SortKey::Date(_) => match (a.date, b.date) {
             (Some(x), Some(y)) if x != y => {
                 if sort.descending {
                     y.cmp(&x)
@@ -174,7 +181,15 @@ pub fn all_hits(searcher: &Searcher, query: &dyn Query, sort: Sort) -> tantivy::
             (Some(_), None) => std::cmp::Ordering::Less,
             (None, Some(_)) => std::cmp::Ordering::Greater,
             _ => by_score(a, b),
-        }),
+        },
+    };
+    if ordered < hits.len() / 2 {
+        if ordered > 0 {
+            hits.select_nth_unstable_by(ordered - 1, cmp);
+            hits[..ordered].sort_unstable_by(cmp);
+        }
+    } else {
+        hits.sort_unstable_by(cmp);
     }
     Ok(hits)
 }

@@ -132,8 +132,13 @@ pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<
                     out.push(s);
                 }
             };
-            let max_b_len = b.iter().map(|s| s.end - s.start).max().unwrap_or(0);
             let near = matches!(op, ProxOp::Near(_));
+            // Only NEAR looks back, by as much as the longest match of `b`.
+            let max_b_len = if near {
+                b.iter().map(|s| s.end - s.start).max().unwrap_or(0)
+            } else {
+                0
+            };
             for x in a {
                 // Candidates start at most `n` words before `x` (plus their own length) and
                 // at most `n` words after it.
@@ -189,8 +194,12 @@ pub fn combine(op: ProxOp, a: &[Span], b: &[Span], marks: &[u32], out: &mut Vec<
             }
         }
     }
-    out.sort_unstable();
-    out.dedup();
+    // Phrases and ADJ over words (the hot path) come out sorted and distinct already; checking
+    // costs one pass over the (short) output.
+    if !out.windows(2).all(|w| w[0] < w[1]) {
+        out.sort_unstable();
+        out.dedup();
+    }
 }
 
 /// Sorted union of span lists.
@@ -289,15 +298,30 @@ impl Weight for SpanQuery {
     }
 }
 
-/// A node of a positional expression running over one segment's postings. Documents it stops
-/// on are exactly those where it matches.
+/// A node of a positional expression running over one segment's postings, iterated in two
+/// phases (like Lucene's two-phase iterators): `seek_candidate` cheaply finds documents where
+/// every word the node needs occurs, and `verify` reads positions to check the match. An
+/// operator over a phrase thus skips documents missing any word of the phrase before reading
+/// a single position.
 trait SpanDocs: Send {
     fn doc(&self) -> DocId;
-    /// Moves to the first matching document at or after `target` (staying put if already
-    /// there).
-    fn seek(&mut self, target: DocId) -> DocId;
-    /// The matches in the current document.
-    fn spans(&mut self) -> &[Span];
+    /// Moves to the first candidate at or after `target`; stays put when already there.
+    fn seek_candidate(&mut self, target: DocId) -> DocId;
+    /// Whether the current candidate matches (computing its spans, once per document).
+    fn verify(&mut self) -> bool;
+    /// The matches in the current document, after `verify` said yes.
+    fn spans(&self) -> &[Span];
+    /// Moves to the first matching document at or after `target`.
+    fn seek(&mut self, target: DocId) -> DocId {
+        let mut t = target;
+        loop {
+            let d = self.seek_candidate(t);
+            if d == TERMINATED || self.verify() {
+                return d;
+            }
+            t = d + 1;
+        }
+    }
 }
 
 fn build(
@@ -331,15 +355,19 @@ fn build(
             }
             acc
         }
-        SpanTree::Or(v) => Box::new(OrDocs {
-            children: v
+        SpanTree::Or(v) => {
+            let children: Vec<Box<dyn SpanDocs>> = v
                 .iter()
                 .map(|t| build(t, field, reader))
-                .collect::<tantivy::Result<_>>()?,
-            doc: 0,
-            spans: Vec::new(),
-            fresh: false,
-        }),
+                .collect::<tantivy::Result<_>>()?;
+            let doc = children.iter().map(|c| c.doc()).min().unwrap_or(TERMINATED);
+            Box::new(OrDocs {
+                children,
+                doc,
+                spans: Vec::new(),
+                checked: None,
+            })
+        }
         SpanTree::Prox(a, op, b) => {
             let marks = match SpanTree::marks(*op) {
                 Some(m) => reader
@@ -422,7 +450,7 @@ impl SpanDocs for WordDocs {
         self.doc
     }
 
-    fn seek(&mut self, target: DocId) -> DocId {
+    fn seek_candidate(&mut self, target: DocId) -> DocId {
         if self.doc >= target {
             return self.doc;
         }
@@ -446,7 +474,7 @@ impl SpanDocs for WordDocs {
         self.doc
     }
 
-    fn spans(&mut self) -> &[Span] {
+    fn verify(&mut self) -> bool {
         if !self.fresh {
             self.spans.clear();
             for &i in &self.current {
@@ -460,6 +488,10 @@ impl SpanDocs for WordDocs {
             }
             self.fresh = true;
         }
+        !self.spans.is_empty()
+    }
+
+    fn spans(&self) -> &[Span] {
         &self.spans
     }
 }
@@ -468,7 +500,8 @@ struct OrDocs {
     children: Vec<Box<dyn SpanDocs>>,
     doc: DocId,
     spans: Vec<Span>,
-    fresh: bool,
+    /// The document last verified, and the outcome.
+    checked: Option<(DocId, bool)>,
 }
 
 impl SpanDocs for OrDocs {
@@ -476,31 +509,39 @@ impl SpanDocs for OrDocs {
         self.doc
     }
 
-    fn seek(&mut self, target: DocId) -> DocId {
-        if self.fresh && self.doc >= target {
+    fn seek_candidate(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
             return self.doc;
         }
         let mut doc = TERMINATED;
         for c in &mut self.children {
-            doc = doc.min(c.seek(target));
+            doc = doc.min(c.seek_candidate(target));
         }
         self.doc = doc;
-        self.fresh = false;
-        // `fresh` doubles as "positioned": the first seek always runs.
-        self.spans.clear();
-        let mut lists = Vec::new();
-        for c in &mut self.children {
-            if c.doc() == doc && doc != TERMINATED {
-                lists.push(c.spans().to_vec());
-            }
-        }
-        let refs: Vec<&[Span]> = lists.iter().map(Vec::as_slice).collect();
-        union(&refs, &mut self.spans);
-        self.fresh = true;
         self.doc
     }
 
-    fn spans(&mut self) -> &[Span] {
+    fn verify(&mut self) -> bool {
+        let doc = self.doc;
+        if let Some((d, ok)) = self.checked
+            && d == doc
+        {
+            return ok;
+        }
+        self.spans.clear();
+        for c in &mut self.children {
+            if c.doc() == doc && doc != TERMINATED && c.verify() {
+                self.spans.extend_from_slice(c.spans());
+            }
+        }
+        self.spans.sort_unstable();
+        self.spans.dedup();
+        let ok = !self.spans.is_empty();
+        self.checked = Some((doc, ok));
+        ok
+    }
+
+    fn spans(&self) -> &[Span] {
         &self.spans
     }
 }
@@ -530,9 +571,9 @@ struct ProxDocs {
     op: ProxOp,
     marks: Option<MarkDocs>,
     doc: DocId,
-    started: bool,
     spans: Vec<Span>,
-    abuf: Vec<Span>,
+    /// The document last verified, and the outcome.
+    checked: Option<(DocId, bool)>,
 }
 
 impl ProxDocs {
@@ -542,15 +583,31 @@ impl ProxDocs {
         op: ProxOp,
         marks: Option<MarkDocs>,
     ) -> ProxDocs {
-        ProxDocs {
+        let mut p = ProxDocs {
             a,
             b,
             op,
             marks,
             doc: 0,
-            started: false,
             spans: Vec::new(),
-            abuf: Vec::new(),
+            checked: None,
+        };
+        p.doc = p.align(0);
+        p
+    }
+
+    /// The first document at or after `target` that is a candidate of both operands.
+    fn align(&mut self, mut target: DocId) -> DocId {
+        loop {
+            let da = self.a.seek_candidate(target);
+            if da == TERMINATED {
+                return TERMINATED;
+            }
+            let db = self.b.seek_candidate(da);
+            if db == da || db == TERMINATED {
+                return db;
+            }
+            target = db;
         }
     }
 }
@@ -560,47 +617,44 @@ impl SpanDocs for ProxDocs {
         self.doc
     }
 
-    fn seek(&mut self, mut target: DocId) -> DocId {
-        if self.started && self.doc >= target {
+    fn seek_candidate(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
             return self.doc;
         }
-        self.started = true;
-        loop {
-            let da = self.a.seek(target);
-            if da == TERMINATED {
-                break;
-            }
-            let db = self.b.seek(da);
-            if db == TERMINATED {
-                break;
-            }
-            if db != da {
-                target = db;
-                continue;
-            }
-            let no_marks: &[u32] = &[];
-            let marks = match &mut self.marks {
-                Some(m) => m.at(da),
-                None => no_marks,
-            };
-            // `b.spans()` borrows `b` mutably while `a`'s slice would be alive: copy `a` into a
-            // reused buffer.
-            self.abuf.clear();
-            self.abuf.extend_from_slice(self.a.spans());
-            let b = self.b.spans();
-            combine(self.op, &self.abuf, b, marks, &mut self.spans);
-            if !self.spans.is_empty() {
-                self.doc = da;
-                return da;
-            }
-            target = da + 1;
-        }
-        self.doc = TERMINATED;
-        self.spans.clear();
-        TERMINATED
+        self.doc = self.align(target);
+        self.doc
     }
 
-    fn spans(&mut self) -> &[Span] {
+    fn verify(&mut self) -> bool {
+        let doc = self.doc;
+        if let Some((d, ok)) = self.checked
+            && d == doc
+        {
+            return ok;
+        }
+        let ok = doc != TERMINATED && self.a.verify() && self.b.verify() && {
+            let no_marks: &[u32] = &[];
+            let marks = match &mut self.marks {
+                Some(m) => m.at(doc),
+                None => no_marks,
+            };
+            combine(
+                self.op,
+                self.a.spans(),
+                self.b.spans(),
+                marks,
+                &mut self.spans,
+            );
+            !self.spans.is_empty()
+        };
+        if !ok {
+            self.spans.clear();
+        }
+        self.checked = Some((doc, ok));
+        ok
+    }
+
+    fn spans(&self) -> &[Span] {
         &self.spans
     }
 }
@@ -638,7 +692,7 @@ impl DocSet for SpanScorer {
 impl Scorer for SpanScorer {
     fn score(&mut self) -> Score {
         // Saturating in the number of matches, like BM25's term frequency.
-        let n = self.root.spans().len() as f32;
+        let n = self.root.spans().len().max(1) as f32;
         self.weight * n / (n + 1.2)
     }
 }
