@@ -330,18 +330,15 @@ fn build(
     reader: &SegmentReader,
 ) -> tantivy::Result<Box<dyn SpanDocs>> {
     Ok(match tree {
-        SpanTree::Word(e) => {
-            let inv = reader.inverted_index(field)?;
-            let mut postings = Vec::with_capacity(e.words.len());
-            for w in &e.words {
-                let term = Term::from_field_text(field, w);
-                if let Some(p) =
-                    inv.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)?
-                {
-                    postings.push(p);
+        SpanTree::Word(e) => Box::new(word_docs(e, field, reader)?),
+        SpanTree::Phrase(v) if v.iter().all(|t| matches!(t, SpanTree::Word(_))) => {
+            let mut words = Vec::with_capacity(v.len());
+            for t in v {
+                if let SpanTree::Word(e) = t {
+                    words.push(word_docs(e, field, reader)?);
                 }
             }
-            Box::new(WordDocs::new(postings))
+            Box::new(PhraseDocs::new(words))
         }
         SpanTree::Phrase(v) => {
             let mut acc = build(&v[0], field, reader)?;
@@ -390,6 +387,122 @@ fn build(
             ))
         }
     })
+}
+
+fn word_docs(e: &Expansion, field: Field, reader: &SegmentReader) -> tantivy::Result<WordDocs> {
+    let inv = reader.inverted_index(field)?;
+    let mut postings = Vec::with_capacity(e.words.len());
+    for w in &e.words {
+        let term = Term::from_field_text(field, w);
+        if let Some(p) = inv.read_postings(&term, IndexRecordOption::WithFreqsAndPositions)? {
+            postings.push(p);
+        }
+    }
+    Ok(WordDocs::new(postings))
+}
+
+/// A phrase of words: the positions of its words intersected directly (word `i` at `p + i`),
+/// without building spans for every occurrence, as tantivy's phrase scorer does.
+struct PhraseDocs {
+    words: Vec<WordDocs>,
+    doc: DocId,
+    spans: Vec<Span>,
+    checked: Option<(DocId, bool)>,
+    acc: Vec<u32>,
+    next: Vec<u32>,
+}
+
+impl PhraseDocs {
+    fn new(words: Vec<WordDocs>) -> PhraseDocs {
+        let mut p = PhraseDocs {
+            words,
+            doc: 0,
+            spans: Vec::new(),
+            checked: None,
+            acc: Vec::new(),
+            next: Vec::new(),
+        };
+        p.doc = p.align(0);
+        p
+    }
+
+    /// The first document at or after `target` holding every word.
+    fn align(&mut self, mut target: DocId) -> DocId {
+        'outer: loop {
+            let d0 = self.words[0].seek_candidate(target);
+            if d0 == TERMINATED {
+                return TERMINATED;
+            }
+            for w in &mut self.words[1..] {
+                let d = w.seek_candidate(d0);
+                if d != d0 {
+                    target = d;
+                    continue 'outer;
+                }
+            }
+            return d0;
+        }
+    }
+}
+
+impl SpanDocs for PhraseDocs {
+    fn doc(&self) -> DocId {
+        self.doc
+    }
+
+    fn seek_candidate(&mut self, target: DocId) -> DocId {
+        if self.doc >= target {
+            return self.doc;
+        }
+        self.doc = self.align(target);
+        self.doc
+    }
+
+    fn verify(&mut self) -> bool {
+        let doc = self.doc;
+        if let Some((d, ok)) = self.checked
+            && d == doc
+        {
+            return ok;
+        }
+        self.spans.clear();
+        if doc != TERMINATED {
+            self.words[0].positions(&mut self.acc);
+            for i in 1..self.words.len() {
+                self.words[i].positions(&mut self.next);
+                // Keep the starts `p` whose word `i` sits at `p + i`.
+                let (mut j, offset) = (0, i as u32);
+                let next = &self.next;
+                self.acc.retain(|&p| {
+                    while j < next.len() && next[j] < p + offset {
+                        j += 1;
+                    }
+                    j < next.len() && next[j] == p + offset
+                });
+                if self.acc.is_empty() {
+                    break;
+                }
+            }
+            let last = self.words.len() as u32 - 1;
+            let words = if last < 63 {
+                (1u64 << (last + 1)) - 1
+            } else {
+                u64::MAX
+            };
+            self.spans.extend(self.acc.iter().map(|&p| Span {
+                start: p,
+                end: p + last,
+                words,
+            }));
+        }
+        let ok = !self.spans.is_empty();
+        self.checked = Some((doc, ok));
+        ok
+    }
+
+    fn spans(&self) -> &[Span] {
+        &self.spans
+    }
 }
 
 /// The union of the postings of every indexed word one query word expanded to.
@@ -441,6 +554,18 @@ impl WordDocs {
             }
             self.heap.pop();
             self.current.push(i);
+        }
+    }
+
+    /// The sorted, distinct positions of the word in the current document.
+    fn positions(&mut self, out: &mut Vec<u32>) {
+        out.clear();
+        for &i in &self.current {
+            self.postings[i].append_positions_with_offset(0, out);
+        }
+        if self.current.len() > 1 {
+            out.sort_unstable();
+            out.dedup();
         }
     }
 }
