@@ -13,8 +13,8 @@
 //!   months.
 //! - The same documents are also kept as plain paragraphs of tokens, and a brute-force matcher
 //!   in this file evaluates queries over them from the written spec: tokens are runs of
-//!   alphanumeric characters, lower-cased; words match by Snowball English stem (tantivy's
-//!   stemmer, the one reference implementation of the algorithm at hand), `=word` exactly, `*`/`?`
+//!   alphanumeric characters, lower-cased; words match by their singular (patdex's light
+//!   stemming, written again here from the rules in docs/SEARCHING.md), `=word` exactly, `*`/`?`
 //!   truncation against the unstemmed token; every proximity operand is a set of token spans
 //!   inside one paragraph of one field. It shares no code with patdex's query engine.
 //! - Queries are written as text and read by a small parser in this file (so precedence and
@@ -29,13 +29,10 @@
 
 mod common;
 
-use std::cell::RefCell;
 use std::collections::{BTreeSet, HashMap};
 use std::fmt::Write as _;
 use std::process::Output;
 use std::time::Instant;
-
-use tantivy::tokenizer::{Language, RawTokenizer, Stemmer, TextAnalyzer};
 
 use common::{patdex, stderr, stdout};
 
@@ -766,20 +763,27 @@ fn ymd(s: &str) -> Ymd {
     (v[0], v[1], v[2])
 }
 
+/// patdex's light stemming, written again from its documented rules (docs/SEARCHING.md): only
+/// plurals fold to their singular.
 fn stem(word: &str) -> String {
-    thread_local! {
-        static ANALYZER: RefCell<TextAnalyzer> = RefCell::new(
-            TextAnalyzer::builder(RawTokenizer::default())
-                .filter(Stemmer::new(Language::English))
-                .build(),
-        );
+    let w = word;
+    let keep = w.chars().count() <= 3
+        || !w.ends_with('s')
+        || !w.is_ascii()
+        || w.chars().any(|c| c.is_ascii_digit())
+        || ["ss", "us", "is"].iter().any(|e| w.ends_with(e));
+    if keep {
+        w.to_string()
+    } else if w.len() >= 5 && w.ends_with("ies") {
+        format!("{}y", &w[..w.len() - 3])
+    } else if ["sses", "xes", "ches", "shes"]
+        .iter()
+        .any(|e| w.ends_with(e))
+    {
+        w[..w.len() - 2].to_string()
+    } else {
+        w[..w.len() - 1].to_string()
     }
-    ANALYZER.with(|a| {
-        let mut a = a.borrow_mut();
-        let mut ts = a.token_stream(word);
-        assert!(ts.advance());
-        ts.token().text.clone()
-    })
 }
 
 const ABBREVIATIONS: &[&str] = &[
@@ -2119,8 +2123,11 @@ const TABLE: &[(&str, Option<&[u32]>)] = &[
     ("cl:silicon", Some(&[25, 26])),
     ("icl:silicon", Some(&[26])),
     ("ti:silicon", Some(&[26])),
-    ("cl:(anode coated)", Some(&[13, 24, 26])),
-    ("icl:(anode coated)", Some(&[24])),
+    // Light stemming folds plurals only: `coated` is not `coating`, `coatings` is.
+    ("cl:(anode coated)", Some(&[26])),
+    ("icl:(anode coated)", Some(&[])),
+    ("cl:(anode coatings)", Some(&[13, 24])),
+    ("icl:(anode coatings)", Some(&[24])),
     ("cl:(anode =coated)", Some(&[26])),
     ("icl:(anode =coated)", Some(&[])),
     ("ti:(battery lithium)", Some(&[6, 14])),

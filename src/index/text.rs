@@ -2,7 +2,7 @@
 //!
 //! Words are maximal runs of letters and digits, lower-cased and folded to ASCII (`Größe` →
 //! `grosse`), and are indexed **unstemmed**: the query layer expands `battery` to every indexed
-//! word with the same English stem, so exact words (`=battery`) and truncation (`batter*`) work
+//! word with the same singular (`batteries`), so exact words (`=battery`) and truncation (`batter*`) work
 //! on the words as written, with one index.
 //!
 //! Every value of a text field is one paragraph (a claim, a description paragraph or heading, the

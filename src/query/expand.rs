@@ -1,7 +1,7 @@
 //! Expanding a query word to the indexed words it matches, from the term dictionaries.
 //!
 //! The index holds words as written (lower-cased), so stemming happens here: `battery` becomes
-//! every indexed word whose English stem is `batteri` (battery, batteries). Truncated words
+//! every indexed word whose singular is `battery` (battery, batteries). Truncated words
 //! (`batter*`, `colo?r`) match their pattern against the words as written. Expansion runs once per
 //! query over every segment, and the result is shared by all clauses that use the same word.
 
@@ -41,7 +41,6 @@ type Matcher<'a> = Box<dyn Fn(&str) -> bool + 'a>;
 pub struct Expander<'s> {
     searcher: &'s Searcher,
     query: &'s str,
-    stemmer: frostem::Stemmer,
     cache: HashMap<(Field, WordMatch), Arc<Expansion>>,
 }
 
@@ -50,18 +49,12 @@ impl<'s> Expander<'s> {
         Expander {
             searcher,
             query,
-            stemmer: frostem::Stemmer::new(frostem::Algorithm::English),
             cache: HashMap::new(),
         }
     }
 
     pub fn searcher(&self) -> &'s Searcher {
         self.searcher
-    }
-
-    /// The stem of a normalised word.
-    pub fn stem<'a>(&self, word: &'a str) -> std::borrow::Cow<'a, str> {
-        self.stemmer.stem(word)
     }
 
     /// The indexed words of `field` that `m` matches.
@@ -81,11 +74,15 @@ impl<'s> Expander<'s> {
                 (prefix, Box::new(move |t: &str| glob_match(p, t)))
             }
             WordMatch::Stem(w) => {
-                let stem = self.stemmer.stem(w).into_owned();
-                (stem_scan_prefix(w, &stem), {
-                    let stemmer = &self.stemmer;
-                    Box::new(move |t: &str| t == w || stemmer.stem(t) == stem)
-                })
+                let stem = singular(w).into_owned();
+                // Every word with this singular starts with it, less its last letter (the `y`
+                // of `battery` is `ies` in `batteries`).
+                let keep = stem.chars().count().saturating_sub(1).max(1);
+                let prefix: String = stem.chars().take(keep).collect();
+                (
+                    prefix,
+                    Box::new(move |t: &str| t == w || singular(t) == stem),
+                )
             }
         };
         let mut found: BTreeMap<String, u64> = BTreeMap::new();
@@ -138,18 +135,39 @@ impl<'s> Expander<'s> {
     }
 }
 
-/// Where in the dictionary words with the same stem as `word` start: their common prefix with
-/// the stem, less the stem's last letter (stemming turns a final `y` into `i`, and `hopping`
-/// into `hop`, so `happy`/`happiness` and `hop`/`hopped` share only that much). Snowball's
-/// handful of irregular words (`dying` → `die`) are found only from the irregular form.
-fn stem_scan_prefix(word: &str, stem: &str) -> String {
-    let common = word
-        .chars()
-        .zip(stem.chars())
-        .take_while(|(a, b)| a == b)
-        .count();
-    let keep = common.min(stem.chars().count().saturating_sub(1)).max(1);
-    word.chars().take(keep).collect()
+/// The singular of a normalised word: patdex's light English stemming. Patent searchers want
+/// `battery` to find batteries, not `oxide` to find oxidation (which Snowball/Porter stemmers
+/// do), so only plurals are folded. The first rule that applies:
+/// - words of three characters or fewer, words with a digit, and words not ending in `s` stay;
+/// - `-ss`, `-us`, `-is` stay (glass, status, analysis);
+/// - `-ies` becomes `-y` in words of five letters or more (batteries → battery; ties → tie);
+/// - `-sses` becomes `-ss` (classes → class);
+/// - `-xes`, `-ches`, `-shes` lose `es` (boxes → box, switches → switch, meshes → mesh);
+/// - otherwise the final `s` goes (electrodes → electrode, cells → cell, degrees → degree).
+pub fn singular(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
+    let n = word.len();
+    if n <= 3
+        || !word.ends_with('s')
+        || !word.is_ascii()
+        || word.bytes().any(|b| b.is_ascii_digit())
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+    {
+        return Cow::Borrowed(word);
+    }
+    if n >= 5 && word.ends_with("ies") {
+        return Cow::Owned(format!("{}y", &word[..n - 3]));
+    }
+    if word.ends_with("sses")
+        || word.ends_with("xes")
+        || word.ends_with("ches")
+        || word.ends_with("shes")
+    {
+        return Cow::Borrowed(&word[..n - 2]);
+    }
+    Cow::Borrowed(&word[..n - 1])
 }
 
 /// `*` matches any run of characters (also none), `?` exactly one.
@@ -194,19 +212,32 @@ mod tests {
     }
 
     #[test]
-    fn stem_prefixes_reach_the_variants() {
-        let s = frostem::Stemmer::new(frostem::Algorithm::English);
-        for (query, variant) in [
-            ("battery", "batteries"),
-            ("happiness", "happy"),
-            ("hop", "hopping"),
+    fn plurals_fold_and_nothing_else() {
+        for (plural, one) in [
+            ("batteries", "battery"),
             ("electrodes", "electrode"),
-            ("generate", "generating"),
+            ("cells", "cell"),
+            ("classes", "class"),
+            ("boxes", "box"),
+            ("switches", "switch"),
+            ("meshes", "mesh"),
+            ("degrees", "degree"),
+            ("ties", "tie"),
         ] {
-            let stem = s.stem(query).into_owned();
-            assert_eq!(stem, s.stem(variant), "{query} {variant}");
-            let prefix = stem_scan_prefix(query, &stem);
-            assert!(variant.starts_with(&prefix), "{query}: {prefix} {variant}");
+            assert_eq!(singular(plural), one, "{plural}");
+            assert_eq!(singular(one), one, "{one}");
+        }
+        for same in [
+            "glass",
+            "status",
+            "analysis",
+            "oxidation",
+            "gas",
+            "li2s",
+            "coated",
+            "naïves",
+        ] {
+            assert_eq!(singular(same), same, "{same}");
         }
     }
 }

@@ -101,7 +101,7 @@ fn field_kind(name: &str) -> Option<FieldKind> {
 /// How one query word matches one indexed word.
 #[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub enum WordMatch {
-    /// Any word with the same English stem (`battery`: batteries, battery).
+    /// The word and its plural or singular (`battery`: batteries, battery).
     Stem(String),
     /// This word only (`=battery`).
     Exact(String),
