@@ -11,10 +11,12 @@
 //! * [`index`] maps patents to tantivy fields, runs the ingest pipeline, keeps the manifest and
 //!   the quarantine, and reads the index back.
 //! * [`query`] turns what a searcher types into a tantivy query.
+//! * [`analysis`] works on top of searches; so far the retrieval-quality measures.
 //! * [`cli`] is the command-line surface.
 //!
 //! See `ARCHITECTURE.md` for the reasons behind this shape.
 
+pub mod analysis;
 pub mod cli;
 pub mod index;
 pub mod model;
