@@ -190,9 +190,9 @@ impl Compiler<'_, '_> {
     ) -> Result<SpanTree, QueryError> {
         Ok(match expr {
             SpanExpr::Word(m, loc) => SpanTree::Word(self.ex.expand(field, m, *loc)?),
-            SpanExpr::Phrase(v, _) => SpanTree::Phrase(
+            SpanExpr::Phrase(v, loc) => SpanTree::Phrase(
                 v.iter()
-                    .map(|e| self.tree(field, e))
+                    .map(|m| self.ex.expand(field, m, *loc))
                     .collect::<Result<_, _>>()?,
             ),
             SpanExpr::Or(v, _) => SpanTree::Or(

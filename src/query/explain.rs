@@ -91,16 +91,17 @@ fn walk(
         expr,
     } = plan
     {
-        let parts: Vec<&SpanExpr> = match expr {
-            SpanExpr::Or(v, _) | SpanExpr::Phrase(v, _) if v.len() > 1 => v.iter().collect(),
-            SpanExpr::Prox(a, _, b, _) => vec![a, b],
-            _ => Vec::new(),
+        let parts: Vec<SpanExpr> = match expr {
+            SpanExpr::Or(v, _) => v.clone(),
+            SpanExpr::Phrase(v, loc) => v.iter().map(|m| SpanExpr::Word(m.clone(), *loc)).collect(),
+            SpanExpr::Prox(a, _, b, _) => vec![(**a).clone(), (**b).clone()],
+            SpanExpr::Word(..) => Vec::new(),
         };
-        for e in parts {
+        for expr in parts {
             let sub = Plan::Text {
                 prefix,
                 fields,
-                expr: e.clone(),
+                expr,
             };
             walk(searcher, ex, &sub, depth + 1, out)?;
         }
@@ -114,11 +115,10 @@ fn walk(
 fn collect_words(plan: &Plan, ex: &mut Expander, out: &mut Vec<Words>) -> Result<(), QueryError> {
     if let Plan::Text { fields, expr, .. } = plan {
         let mut ws = Vec::new();
-        let mut locs = Vec::new();
-        collect_span_words(expr, &mut ws, &mut locs);
-        for (w, loc) in ws.into_iter().zip(locs) {
+        expr.for_each_word(&mut |w, loc| ws.push((w, loc)));
+        for (w, loc) in ws {
             for &f in fields.iter() {
-                let e = ex.expand(crate::index::schema::field(f), &w, loc)?;
+                let e = ex.expand(crate::index::schema::field(f), w, loc)?;
                 let word = w.to_string();
                 if out.iter().any(|x| x.word == word && x.field == f) {
                     continue;
@@ -135,26 +135,6 @@ fn collect_words(plan: &Plan, ex: &mut Expander, out: &mut Vec<Words>) -> Result
         collect_words(c, ex, out)?;
     }
     Ok(())
-}
-
-fn collect_span_words(
-    e: &SpanExpr,
-    out: &mut Vec<super::plan::WordMatch>,
-    locs: &mut Vec<super::ast::Loc>,
-) {
-    match e {
-        SpanExpr::Word(w, l) => {
-            out.push(w.clone());
-            locs.push(*l);
-        }
-        SpanExpr::Phrase(v, _) | SpanExpr::Or(v, _) => {
-            v.iter().for_each(|x| collect_span_words(x, out, locs))
-        }
-        SpanExpr::Prox(a, _, b, _) => {
-            collect_span_words(a, out, locs);
-            collect_span_words(b, out, locs);
-        }
-    }
 }
 
 impl Explanation {

@@ -122,8 +122,8 @@ impl fmt::Display for WordMatch {
 #[derive(Debug, Clone, PartialEq)]
 pub enum SpanExpr {
     Word(WordMatch, Loc),
-    /// Consecutive words.
-    Phrase(Vec<SpanExpr>, Loc),
+    /// Consecutive words (two or more; they share the phrase's location).
+    Phrase(Vec<WordMatch>, Loc),
     Or(Vec<SpanExpr>, Loc),
     Prox(Box<SpanExpr>, ProxOp, Box<SpanExpr>, Loc),
 }
@@ -138,13 +138,12 @@ impl SpanExpr {
         }
     }
 
-    /// Calls `f` on every word of the expression.
-    pub fn for_each_word<'a>(&'a self, f: &mut impl FnMut(&'a WordMatch)) {
+    /// Calls `f` on every word of the expression, with where it was typed.
+    pub fn for_each_word<'a>(&'a self, f: &mut impl FnMut(&'a WordMatch, Loc)) {
         match self {
-            SpanExpr::Word(w, _) => f(w),
-            SpanExpr::Phrase(v, _) | SpanExpr::Or(v, _) => {
-                v.iter().for_each(|e| e.for_each_word(f))
-            }
+            SpanExpr::Word(w, l) => f(w, *l),
+            SpanExpr::Phrase(v, l) => v.iter().for_each(|w| f(w, *l)),
+            SpanExpr::Or(v, _) => v.iter().for_each(|e| e.for_each_word(f)),
             SpanExpr::Prox(a, _, b, _) => {
                 a.for_each_word(f);
                 b.for_each_word(f);
@@ -157,29 +156,19 @@ impl fmt::Display for SpanExpr {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             SpanExpr::Word(w, _) => write!(f, "{w}"),
-            SpanExpr::Phrase(v, _) => {
-                f.write_str("\"")?;
-                for (i, e) in v.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(" ")?;
-                    }
-                    write!(f, "{e}")?;
-                }
-                f.write_str("\"")
-            }
-            SpanExpr::Or(v, _) => {
-                f.write_str("(")?;
-                for (i, e) in v.iter().enumerate() {
-                    if i > 0 {
-                        f.write_str(" OR ")?;
-                    }
-                    write!(f, "{e}")?;
-                }
-                f.write_str(")")
-            }
+            SpanExpr::Phrase(v, _) => write!(f, "\"{}\"", join(v, " ")),
+            SpanExpr::Or(v, _) => write!(f, "({})", join(v, " OR ")),
             SpanExpr::Prox(a, op, b, _) => write!(f, "({a} {op} {b})"),
         }
     }
+}
+
+fn join<T: fmt::Display>(items: &[T], sep: &str) -> String {
+    items
+        .iter()
+        .map(ToString::to_string)
+        .collect::<Vec<_>>()
+        .join(sep)
 }
 
 /// A resolved query: every leaf knows its index fields.
@@ -248,16 +237,6 @@ impl Plan {
 
 impl fmt::Display for Plan {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let join = |f: &mut fmt::Formatter<'_>, v: &[Plan], op: &str| -> fmt::Result {
-            f.write_str("(")?;
-            for (i, p) in v.iter().enumerate() {
-                if i > 0 {
-                    write!(f, " {op} ")?;
-                }
-                write!(f, "{p}")?;
-            }
-            f.write_str(")")
-        };
         match self {
             Plan::Text { prefix, expr, .. } => write!(f, "{prefix}:{expr}"),
             Plan::Term { prefix, value, .. } => write!(f, "{prefix}:{value}"),
@@ -271,8 +250,8 @@ impl fmt::Display for Plan {
                 (None, Some(h)) => write!(f, "{prefix}<={h}"),
                 (None, None) => write!(f, "{prefix}:[* TO *]"),
             },
-            Plan::And(v, _) => join(f, v, "AND"),
-            Plan::Or(v, _) => join(f, v, "OR"),
+            Plan::And(v, _) => write!(f, "({})", join(v, " AND ")),
+            Plan::Or(v, _) => write!(f, "({})", join(v, " OR ")),
             Plan::Not(a, b, _) => write!(f, "({a} NOT {b})"),
             Plan::Neg(a, _) => write!(f, "-{a}"),
         }
@@ -692,14 +671,13 @@ impl Resolver<'_> {
                             .unwrap_or_default(),
                     );
                 }
-                out.push(SpanExpr::Word(WordMatch::Glob(pattern), loc));
+                out.push(WordMatch::Glob(pattern));
             } else if let Some(w) = crate::index::text::normalize_word(&mut analyzer, piece) {
-                let m = if exact {
+                out.push(if exact {
                     WordMatch::Exact(w)
                 } else {
                     WordMatch::Stem(w)
-                };
-                out.push(SpanExpr::Word(m, loc));
+                });
             }
         }
         match out.len() {
@@ -708,7 +686,7 @@ impl Resolver<'_> {
                 format!("`{text}` has no letters or digits to search for"),
                 "search for words; quote operators to search them as words, e.g. \"and\"",
             )),
-            1 => Ok(out.pop().expect("one")),
+            1 => Ok(SpanExpr::Word(out.pop().expect("one"), loc)),
             _ => Ok(SpanExpr::Phrase(out, loc)),
         }
     }

@@ -80,7 +80,8 @@ impl Span {
 #[derive(Debug, Clone)]
 pub enum SpanTree {
     Word(Arc<Expansion>),
-    Phrase(Vec<SpanTree>),
+    /// Consecutive words.
+    Phrase(Vec<Arc<Expansion>>),
     Or(Vec<SpanTree>),
     Prox(Box<SpanTree>, ProxOp, Box<SpanTree>),
 }
@@ -101,7 +102,8 @@ impl SpanTree {
     pub fn for_each_word<'a>(&'a self, f: &mut impl FnMut(&'a Arc<Expansion>)) {
         match self {
             SpanTree::Word(e) => f(e),
-            SpanTree::Phrase(v) | SpanTree::Or(v) => v.iter().for_each(|t| t.for_each_word(f)),
+            SpanTree::Phrase(v) => v.iter().for_each(f),
+            SpanTree::Or(v) => v.iter().for_each(|t| t.for_each_word(f)),
             SpanTree::Prox(a, _, b) => {
                 a.for_each_word(f);
                 b.for_each_word(f);
@@ -222,9 +224,11 @@ pub fn eval_in_memory(
     match tree {
         SpanTree::Word(e) => positions(e).into_iter().map(Span::at).collect(),
         SpanTree::Phrase(v) => {
-            let mut acc = eval_in_memory(&v[0], positions, marks);
-            for t in &v[1..] {
-                let next = eval_in_memory(t, positions, marks);
+            let at =
+                |e: &Expansion| -> Vec<Span> { positions(e).into_iter().map(Span::at).collect() };
+            let mut acc = at(&v[0]);
+            for e in &v[1..] {
+                let next = at(e);
                 let mut out = Vec::new();
                 combine(ProxOp::Adj(1), &acc, &next, &[], &mut out);
                 acc = out;
@@ -331,27 +335,11 @@ fn build(
 ) -> tantivy::Result<Box<dyn SpanDocs>> {
     Ok(match tree {
         SpanTree::Word(e) => Box::new(word_docs(e, field, reader)?),
-        SpanTree::Phrase(v) if v.iter().all(|t| matches!(t, SpanTree::Word(_))) => {
-            let mut words = Vec::with_capacity(v.len());
-            for t in v {
-                if let SpanTree::Word(e) = t {
-                    words.push(word_docs(e, field, reader)?);
-                }
-            }
-            Box::new(PhraseDocs::new(words))
-        }
-        SpanTree::Phrase(v) => {
-            let mut acc = build(&v[0], field, reader)?;
-            for t in &v[1..] {
-                acc = Box::new(ProxDocs::new(
-                    acc,
-                    build(t, field, reader)?,
-                    ProxOp::Adj(1),
-                    None,
-                ));
-            }
-            acc
-        }
+        SpanTree::Phrase(v) => Box::new(PhraseDocs::new(
+            v.iter()
+                .map(|e| word_docs(e, field, reader))
+                .collect::<tantivy::Result<_>>()?,
+        )),
         SpanTree::Or(v) => {
             let children: Vec<Box<dyn SpanDocs>> = v
                 .iter()
@@ -362,7 +350,7 @@ fn build(
                 children,
                 doc,
                 spans: Vec::new(),
-                checked: None,
+                checked: Checked::default(),
             })
         }
         SpanTree::Prox(a, op, b) => {
@@ -407,7 +395,7 @@ struct PhraseDocs {
     words: Vec<WordDocs>,
     doc: DocId,
     spans: Vec<Span>,
-    checked: Option<(DocId, bool)>,
+    checked: Checked,
     acc: Vec<u32>,
     next: Vec<u32>,
 }
@@ -418,7 +406,7 @@ impl PhraseDocs {
             words,
             doc: 0,
             spans: Vec::new(),
-            checked: None,
+            checked: Checked::default(),
             acc: Vec::new(),
             next: Vec::new(),
         };
@@ -460,9 +448,7 @@ impl SpanDocs for PhraseDocs {
 
     fn verify(&mut self) -> bool {
         let doc = self.doc;
-        if let Some((d, ok)) = self.checked
-            && d == doc
-        {
+        if let Some(ok) = self.checked.get(doc) {
             return ok;
         }
         self.spans.clear();
@@ -496,8 +482,7 @@ impl SpanDocs for PhraseDocs {
             }));
         }
         let ok = !self.spans.is_empty();
-        self.checked = Some((doc, ok));
-        ok
+        self.checked.set(doc, ok)
     }
 
     fn spans(&self) -> &[Span] {
@@ -601,16 +586,11 @@ impl SpanDocs for WordDocs {
 
     fn verify(&mut self) -> bool {
         if !self.fresh {
+            let mut buf = std::mem::take(&mut self.buf);
+            self.positions(&mut buf);
             self.spans.clear();
-            for &i in &self.current {
-                self.buf.clear();
-                self.postings[i].positions(&mut self.buf);
-                self.spans.extend(self.buf.iter().map(|&p| Span::at(p)));
-            }
-            if self.current.len() > 1 {
-                self.spans.sort_unstable();
-                self.spans.dedup();
-            }
+            self.spans.extend(buf.iter().map(|&p| Span::at(p)));
+            self.buf = buf;
             self.fresh = true;
         }
         !self.spans.is_empty()
@@ -626,7 +606,7 @@ struct OrDocs {
     doc: DocId,
     spans: Vec<Span>,
     /// The document last verified, and the outcome.
-    checked: Option<(DocId, bool)>,
+    checked: Checked,
 }
 
 impl SpanDocs for OrDocs {
@@ -648,9 +628,7 @@ impl SpanDocs for OrDocs {
 
     fn verify(&mut self) -> bool {
         let doc = self.doc;
-        if let Some((d, ok)) = self.checked
-            && d == doc
-        {
+        if let Some(ok) = self.checked.get(doc) {
             return ok;
         }
         self.spans.clear();
@@ -662,12 +640,27 @@ impl SpanDocs for OrDocs {
         self.spans.sort_unstable();
         self.spans.dedup();
         let ok = !self.spans.is_empty();
-        self.checked = Some((doc, ok));
-        ok
+        self.checked.set(doc, ok)
     }
 
     fn spans(&self) -> &[Span] {
         &self.spans
+    }
+}
+
+/// The outcome of `verify` for the document it was last asked about: operators verify a
+/// document once, however many parents ask.
+#[derive(Default)]
+struct Checked(Option<(DocId, bool)>);
+
+impl Checked {
+    fn get(&self, doc: DocId) -> Option<bool> {
+        self.0.filter(|&(d, _)| d == doc).map(|(_, ok)| ok)
+    }
+
+    fn set(&mut self, doc: DocId, ok: bool) -> bool {
+        self.0 = Some((doc, ok));
+        ok
     }
 }
 
@@ -698,7 +691,7 @@ struct ProxDocs {
     doc: DocId,
     spans: Vec<Span>,
     /// The document last verified, and the outcome.
-    checked: Option<(DocId, bool)>,
+    checked: Checked,
 }
 
 impl ProxDocs {
@@ -715,7 +708,7 @@ impl ProxDocs {
             marks,
             doc: 0,
             spans: Vec::new(),
-            checked: None,
+            checked: Checked::default(),
         };
         p.doc = p.align(0);
         p
@@ -752,9 +745,7 @@ impl SpanDocs for ProxDocs {
 
     fn verify(&mut self) -> bool {
         let doc = self.doc;
-        if let Some((d, ok)) = self.checked
-            && d == doc
-        {
+        if let Some(ok) = self.checked.get(doc) {
             return ok;
         }
         let ok = doc != TERMINATED && self.a.verify() && self.b.verify() && {
@@ -775,8 +766,7 @@ impl SpanDocs for ProxDocs {
         if !ok {
             self.spans.clear();
         }
-        self.checked = Some((doc, ok));
-        ok
+        self.checked.set(doc, ok)
     }
 
     fn spans(&self) -> &[Span] {
