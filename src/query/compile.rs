@@ -11,7 +11,7 @@ use tantivy::Term;
 use tantivy::query::{
     AllQuery, BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query, RangeQuery, TermQuery,
 };
-use tantivy::schema::IndexRecordOption;
+use tantivy::schema::{Field, IndexRecordOption};
 
 use super::ast::QueryError;
 use super::expand::{Expander, Expansion};
@@ -67,6 +67,16 @@ fn or(mut v: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
+/// Any of `words` in `field`.
+fn terms(field: Field, words: &[String], option: IndexRecordOption) -> Box<dyn Query> {
+    or(words
+        .iter()
+        .map(|w| {
+            Box::new(TermQuery::new(Term::from_field_text(field, w), option)) as Box<dyn Query>
+        })
+        .collect())
+}
+
 fn not(q: Box<dyn Query>) -> Box<dyn Query> {
     Box::new(BooleanQuery::new(vec![
         (Occur::Must, everything()),
@@ -96,16 +106,7 @@ impl Compiler<'_, '_> {
             } => {
                 let f = schema::field(field);
                 let e = self.ex.expand(f, &WordMatch::Glob(pattern.clone()), *loc)?;
-                filter(or(e
-                    .words
-                    .iter()
-                    .map(|w| {
-                        Box::new(TermQuery::new(
-                            Term::from_field_text(f, w),
-                            IndexRecordOption::Basic,
-                        )) as Box<dyn Query>
-                    })
-                    .collect()))
+                filter(terms(f, &e.words, IndexRecordOption::Basic))
             }
             Plan::Date { field, lo, hi, .. } => {
                 let f = schema::field(field);
@@ -158,16 +159,7 @@ impl Compiler<'_, '_> {
             });
         }
         if let SpanTree::Word(e) = tree.as_ref() {
-            return Ok(or(e
-                .words
-                .iter()
-                .map(|w| {
-                    Box::new(TermQuery::new(
-                        Term::from_field_text(field, w),
-                        IndexRecordOption::WithFreqs,
-                    )) as Box<dyn Query>
-                })
-                .collect()));
+            return Ok(terms(field, &e.words, IndexRecordOption::WithFreqs));
         }
         let n = self.ex.searcher().num_docs() as f32;
         let mut weight = 0.0;
@@ -183,11 +175,7 @@ impl Compiler<'_, '_> {
         }))
     }
 
-    fn tree(
-        &mut self,
-        field: tantivy::schema::Field,
-        expr: &SpanExpr,
-    ) -> Result<SpanTree, QueryError> {
+    fn tree(&mut self, field: Field, expr: &SpanExpr) -> Result<SpanTree, QueryError> {
         Ok(match expr {
             SpanExpr::Word(m, loc) => SpanTree::Word(self.ex.expand(field, m, *loc)?),
             SpanExpr::Phrase(v, loc) => SpanTree::Phrase(

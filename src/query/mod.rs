@@ -37,16 +37,7 @@ pub struct Prepared {
 /// is a publication number (`US7654321B2`, `US 7,654,321 B2`) looks that document up.
 pub fn prepare(searcher: &Searcher, text: &str) -> Result<Prepared, QueryError> {
     let plan = match plan::bare_number(text) {
-        Some(n) => Plan::Term {
-            prefix: "pn",
-            field: if n.kind.is_empty() { "num" } else { "id" },
-            value: if n.kind.is_empty() {
-                n.key()
-            } else {
-                n.to_string()
-            },
-            loc: ast::Loc::new(0, text.len()),
-        },
+        Some(p) => p,
         None => plan::resolve(text, &parse::parse(text)?)?,
     };
     let mut ex = expand::Expander::new(searcher, text);

@@ -10,7 +10,7 @@ use std::fmt;
 use jiff::ToSpan;
 use jiff::civil::Date;
 
-use super::ast::{CmpOp, Loc, Node, NodeKind, ProxOp, QueryError};
+use super::ast::{CmpOp, FIELD_NAMES, Loc, Node, NodeKind, ProxOp, QueryError};
 use crate::index::schema::class_ancestors;
 use crate::number::PubNumber;
 
@@ -37,42 +37,12 @@ enum FieldKind {
     Date(&'static str),
 }
 
-/// Every field prefix with what it searches, for errors, `--help` and the guide.
-pub const FIELD_HELP: &[(&str, &str)] = &[
-    (
-        "txt",
-        "title, abstract, claims and description (the default)",
-    ),
-    ("ti", "title"),
-    ("ab", "abstract"),
-    ("cl", "claims"),
-    ("icl", "independent claims"),
-    ("desc", "description"),
-    ("pa", "assignee or applicant name"),
-    ("in", "inventor name"),
-    (
-        "cpc",
-        "CPC class at any level: H, H01, H01M, H01M10, H01M10/0525",
-    ),
-    ("ipc", "IPC class at any level"),
-    (
-        "pn",
-        "publication number: US7654321, 7654321, \"US 7,654,321 B2\"",
-    ),
-    ("an", "application number: 13349377 or 13/349,377"),
-    (
-        "pd",
-        "publication date: 2015, 2015-03, 2015-03-17, [2010 TO 2015], >=2019",
-    ),
-    ("ad", "application filing date"),
-    ("prd", "earliest priority date"),
-    ("ct", "cited patent number: US5843607"),
-    (
-        "kind",
-        "kind code (B2, A1, S1) or grant, application, utility, design, plant, reissue",
-    ),
-    ("cc", "publishing office: US"),
-];
+/// The field prefix `name` as the `'static` entry of [`FIELD_NAMES`] (the parser only lets
+/// those through), with what it means.
+fn known_field(name: &str) -> Option<(&'static str, FieldKind)> {
+    let canonical = *FIELD_NAMES.iter().find(|n| **n == name)?;
+    Some((canonical, field_kind(canonical)?))
+}
 
 fn field_kind(name: &str) -> Option<FieldKind> {
     Some(match name {
@@ -263,9 +233,25 @@ pub fn resolve(query: &str, node: &Node) -> Result<Plan, QueryError> {
     Resolver { query }.plan(node, "txt")
 }
 
-/// The publication number a whole query consists of, if it looks like one: `US7654321B2`,
+/// `pn:` for a number: with a kind code that publication, without one every kind published
+/// under the number.
+fn number_plan(n: &PubNumber, loc: Loc) -> Plan {
+    let (field, value) = if n.kind.is_empty() {
+        ("num", n.key())
+    } else {
+        ("id", n.to_string())
+    };
+    Plan::Term {
+        prefix: "pn",
+        field,
+        value,
+        loc,
+    }
+}
+
+/// The `pn:` plan of a whole query that looks like a publication number: `US7654321B2`,
 /// `US 7,654,321 B2`, `D586,081`, `US 2015/0075015 A1`, or six or more bare digits.
-pub fn bare_number(query: &str) -> Option<PubNumber> {
+pub fn bare_number(query: &str) -> Option<Plan> {
     let q = query.trim();
     if q.is_empty() || q.contains([':', '"', '(', ')', '*', '?', '=', '<', '>']) {
         return None;
@@ -275,7 +261,7 @@ pub fn bare_number(query: &str) -> Option<PubNumber> {
     let decorated = q.starts_with(|c: char| c.is_ascii_alphabetic())
         || q.ends_with(|c: char| c.is_ascii_alphanumeric() && !c.is_ascii_digit())
         || q.contains([',', '/']);
-    (digits >= 6 || (decorated && digits >= 4)).then_some(n)
+    (digits >= 6 || (decorated && digits >= 4)).then(|| number_plan(&n, Loc::new(0, query.len())))
 }
 
 struct Resolver<'q> {
@@ -307,7 +293,7 @@ impl Resolver<'_> {
                 name_loc,
                 child,
             } => {
-                let Some(&(canonical, _)) = FIELD_HELP.iter().find(|(n, _)| n == name) else {
+                let Some((canonical, _)) = known_field(name) else {
                     return Err(self.unknown_field(name, *name_loc));
                 };
                 self.plan(child, canonical)
@@ -318,10 +304,10 @@ impl Resolver<'_> {
                 value,
                 value_loc,
             } => {
-                let Some(&(canonical, _)) = FIELD_HELP.iter().find(|(n, _)| n == name) else {
+                let Some((canonical, kind)) = known_field(name) else {
                     return Err(self.unknown_field(name, loc));
                 };
-                let Some(FieldKind::Date(f)) = field_kind(canonical) else {
+                let FieldKind::Date(f) = kind else {
                     return Err(self.err(
                         loc,
                         format!("`{name}` is not a date field, so `{op}` cannot compare it"),
@@ -400,13 +386,12 @@ impl Resolver<'_> {
     }
 
     fn unknown_field(&self, name: &str, loc: Loc) -> QueryError {
-        let names: Vec<&str> = FIELD_HELP.iter().map(|(n, _)| *n).collect();
         self.err(
             loc,
             format!("unknown field `{name}`"),
             format!(
                 "fields are {}; put a word with a colon in quotes to search for it",
-                names.join(", ")
+                FIELD_NAMES.join(", ")
             ),
         )
     }
@@ -467,8 +452,7 @@ impl Resolver<'_> {
                 })?;
                 Ok(match kind {
                     FieldKind::Cited => term("cites", n.key()),
-                    _ if n.kind.is_empty() => term("num", n.key()),
-                    _ => term("id", n.to_string()),
+                    _ => number_plan(&n, loc),
                 })
             }
             FieldKind::Application => {
