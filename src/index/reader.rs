@@ -1,12 +1,12 @@
 //! Reading the index: fetch records by number, run a tantivy query, gather statistics.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use serde::Serialize;
 use tantivy::collector::TopDocs;
 use tantivy::query::TermQuery;
 use tantivy::schema::{IndexRecordOption, Value};
-use tantivy::{DocAddress, Index, Searcher, TantivyDocument, Term};
+use tantivy::{DocAddress, DocId, Index, Searcher, SegmentOrdinal, TantivyDocument, Term};
 
 use super::Layout;
 use super::manifest::Manifest;
@@ -100,20 +100,39 @@ fn dir_size(path: &std::path::Path) -> u64 {
         .sum()
 }
 
-/// Counts documents per value of keyword and number fields by walking the fast columns of every
-/// segment (no documents are loaded).
-fn facet_counts(searcher: &Searcher, field: &str) -> anyhow::Result<BTreeMap<String, u64>> {
-    let mut out = BTreeMap::new();
-    for seg in searcher.segment_readers() {
-        let alive = seg.alive_bitset();
-        let fast = seg.fast_fields();
-        if field == "year" {
+/// Documents per value of a keyword or number field, read from the fast columns (no stored
+/// record is loaded); a document counts once per distinct value. `docs` lists the documents to
+/// count per segment (a result set), `None` every live document. Also returns how many of the
+/// counted documents have a value at all.
+pub fn value_counts(
+    searcher: &Searcher,
+    field: &str,
+    docs: Option<&HashMap<SegmentOrdinal, Vec<DocId>>>,
+) -> anyhow::Result<(HashMap<String, u64>, u64)> {
+    let mut out: HashMap<String, u64> = HashMap::new();
+    let mut with_value = 0;
+    for (seg, reader) in searcher.segment_readers().iter().enumerate() {
+        let seg = seg as SegmentOrdinal;
+        let live: Vec<DocId>;
+        let docs: &[DocId] = match docs {
+            Some(d) => d.get(&seg).map_or(&[], Vec::as_slice),
+            None => {
+                let alive = reader.alive_bitset();
+                live = (0..reader.max_doc())
+                    .filter(|&d| alive.is_none_or(|a| a.is_alive(d)))
+                    .collect();
+                &live
+            }
+        };
+        let fast = reader.fast_fields();
+        if schema::FIELDS
+            .iter()
+            .any(|f| f.name == field && f.kind == schema::Kind::Number)
+        {
             let col = fast.u64(field)?;
-            for doc in 0..seg.max_doc() {
-                if alive.is_some_and(|a| !a.is_alive(doc)) {
-                    continue;
-                }
-                for v in col.values_for_doc(doc) {
+            for &d in docs {
+                if let Some(v) = col.first(d) {
+                    with_value += 1;
                     *out.entry(v.to_string()).or_default() += 1;
                 }
             }
@@ -122,23 +141,30 @@ fn facet_counts(searcher: &Searcher, field: &str) -> anyhow::Result<BTreeMap<Str
         let Some(col) = fast.str(field)? else {
             continue;
         };
-        let mut term_counts: BTreeMap<u64, u64> = BTreeMap::new();
-        for doc in 0..seg.max_doc() {
-            if alive.is_some_and(|a| !a.is_alive(doc)) {
-                continue;
-            }
-            for ord in col.term_ords(doc) {
-                *term_counts.entry(ord).or_default() += 1;
+        let mut ord_counts: HashMap<u64, u64> = HashMap::new();
+        let mut ords = Vec::new();
+        for &d in docs {
+            ords.clear();
+            ords.extend(col.term_ords(d));
+            ords.sort_unstable();
+            ords.dedup();
+            with_value += u64::from(!ords.is_empty());
+            for &o in &ords {
+                *ord_counts.entry(o).or_default() += 1;
             }
         }
         let mut s = String::new();
-        for (ord, n) in term_counts {
+        for (ord, n) in ord_counts {
             s.clear();
             col.ord_to_str(ord, &mut s)?;
             *out.entry(s.clone()).or_default() += n;
         }
     }
-    Ok(out)
+    Ok((out, with_value))
+}
+
+fn facet_counts(searcher: &Searcher, field: &str) -> anyhow::Result<BTreeMap<String, u64>> {
+    Ok(value_counts(searcher, field, None)?.0.into_iter().collect())
 }
 
 /// Gathers statistics about the index at `layout`.

@@ -245,47 +245,9 @@ pub fn facet(searcher: &Searcher, hits: &[Hit], name: &str) -> anyhow::Result<Fa
             .or_default()
             .push(h.addr.doc_id);
     }
-    let mut counts: HashMap<String, u64> = HashMap::new();
-    let mut documents = 0;
-    for (seg, docs) in by_segment {
-        let reader = searcher.segment_reader(seg);
-        let fast = reader.fast_fields();
-        if field == "year" {
-            let col = fast.u64(field)?;
-            for d in docs {
-                if let Some(y) = col.first(d) {
-                    documents += 1;
-                    *counts.entry(y.to_string()).or_default() += 1;
-                }
-            }
-            continue;
-        }
-        let Some(col) = fast.str(field)? else {
-            continue;
-        };
-        let mut ord_counts: HashMap<u64, u64> = HashMap::new();
-        let mut ords = Vec::new();
-        for d in docs {
-            ords.clear();
-            ords.extend(col.term_ords(d));
-            ords.sort_unstable();
-            ords.dedup();
-            if !ords.is_empty() {
-                documents += 1;
-            }
-            for &o in &ords {
-                *ord_counts.entry(o).or_default() += 1;
-            }
-        }
-        let mut s = String::new();
-        for (ord, n) in ord_counts {
-            s.clear();
-            col.ord_to_str(ord, &mut s)?;
-            if class_level(name, &s) {
-                *counts.entry(s.clone()).or_default() += n;
-            }
-        }
-    }
+    let (mut counts, documents) =
+        crate::index::reader::value_counts(searcher, field, Some(&by_segment))?;
+    counts.retain(|v, _| class_level(name, v));
     let mut values: Vec<(String, u64)> = counts.into_iter().collect();
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     Ok(Facet {
