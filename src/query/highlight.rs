@@ -5,7 +5,7 @@
 //! ([`span::eval_in_memory`]), so a proximity clause highlights the words it matched, not every
 //! occurrence of its words.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
 
@@ -97,17 +97,21 @@ pub fn snippet(p: &Patent, clauses: &[Clause], width: usize) -> Option<Snippet> 
             .filter(|t| !text::is_mark(&t.term) && hits.contains(&t.position))
             .collect();
         // The paragraph with the most matched words.
-        let mut best = (0, usize::MAX);
+        // (One pass: `--all` exports snippet every hit, and a description can match hundreds
+        // of times.)
+        let mut per_value: BTreeMap<usize, usize> = BTreeMap::new();
         for t in &matched {
-            let n = matched.iter().filter(|u| u.value == t.value).count();
-            if n > best.0 || (n == best.0 && t.value < best.1) {
-                best = (n, t.value);
-            }
+            *per_value.entry(t.value).or_default() += 1;
         }
-        let value = &values[best.1];
+        // The first of the paragraphs with the most matches.
+        let best = per_value
+            .iter()
+            .max_by_key(|&(v, n)| (*n, std::cmp::Reverse(*v)))
+            .map_or(0, |(v, _)| *v);
+        let value = &values[best];
         let ranges: Vec<(usize, usize)> = matched
             .iter()
-            .filter(|t| t.value == best.1)
+            .filter(|t| t.value == best)
             .map(|t| (t.from, t.to))
             .collect();
         return Some(window(field, value, &ranges, width));
