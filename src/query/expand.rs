@@ -57,6 +57,11 @@ impl<'s> Expander<'s> {
         self.searcher
     }
 
+    /// The query text, for errors.
+    pub fn query(&self) -> &'s str {
+        self.query
+    }
+
     /// The indexed words of `field` that `m` matches.
     pub fn expand(
         &mut self,

@@ -58,7 +58,7 @@ fn count(searcher: &Searcher, ex: &mut Expander, plan: &Plan) -> Result<u64, Que
     let c = compile::compile(plan, ex)?;
     c.query.count(searcher).map(|n| n as u64).map_err(|e| {
         QueryError::new(
-            "",
+            ex.query(),
             plan.loc(),
             format!("cannot count: {e}"),
             "check the index, or run `patdex rebuild`",
