@@ -152,6 +152,8 @@ pub struct TopicScores {
     pub ap: f64,
     pub pres_100: f64,
     pub ndcg_10: f64,
+    /// Reciprocal rank (MRR as a mean).
+    pub rr: f64,
 }
 
 impl TopicScores {
@@ -162,6 +164,7 @@ impl TopicScores {
             ap: average_precision(ranked, relevant),
             pres_100: pres(ranked, relevant, 100),
             ndcg_10: ndcg_at(ranked, relevant, 10),
+            rr: reciprocal_rank(ranked, relevant),
         }
     }
 
@@ -178,6 +181,7 @@ impl TopicScores {
             ap: sum(|s| s.ap),
             pres_100: sum(|s| s.pres_100),
             ndcg_10: sum(|s| s.ndcg_10),
+            rr: sum(|s| s.rr),
         }
     }
 }

@@ -1,6 +1,7 @@
 //! The command-line surface. Each subcommand is one function; all output goes through a single
 //! writer so a closed pipe (`patdex search ... | head`) ends quietly.
 
+mod prior_art;
 mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -110,6 +111,78 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Find earlier documents like an invention: key terms and phrases of the text, BM25, a
+    /// soft boost for shared classes, and a boost for documents the best hits cite. Each hit
+    /// comes with the paragraph or claim that matches best. See docs/PRIOR_ART.md.
+    #[command(name = "prior-art")]
+    #[command(group(clap::ArgGroup::new("input").required(true).args(["text", "number"])))]
+    PriorArt {
+        /// File with the invention text (description and/or claims); `-` reads stdin.
+        #[arg(long)]
+        text: Option<PathBuf>,
+        /// A document of the index as the invention (its claims and description).
+        #[arg(long)]
+        number: Option<String>,
+        /// Only documents published before this date (default: the input's earliest priority
+        /// date; none for --text).
+        #[arg(long)]
+        before: Option<String>,
+        /// Classification symbols of the invention (H01M10/0562), for the class boost.
+        #[arg(long, value_delimiter = ',')]
+        cpc: Vec<String>,
+        /// Hits to return (at most 1000).
+        #[arg(long, short = 'n', default_value_t = 20)]
+        limit: usize,
+        /// Pipeline: bm25, terms, +phrases, +class, +cites (= full).
+        #[arg(long, default_value = "full")]
+        config: String,
+        /// Text fields to search: title, abstract, claims, icl, description (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        fields: Vec<String>,
+        /// Key terms to select from the text.
+        #[arg(long, default_value_t = 40)]
+        terms: usize,
+        /// Key phrases (adjacent word pairs) to add.
+        #[arg(long, default_value_t = 10)]
+        phrases: usize,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Measure prior-art search: Recall@10/100, MAP, PRES@100, nDCG@10 and MRR per pipeline
+    /// configuration, with topics from the index's own citations or from files.
+    Eval {
+        /// Topics: every grant citing documents of the index; judgments: those documents.
+        #[arg(long, conflicts_with_all = ["topics", "qrels"])]
+        from_citations: bool,
+        /// Topics: patent XML, or `id<TAB>text` lines (a text that is an indexed number makes
+        /// that document the topic).
+        #[arg(long, requires = "qrels")]
+        topics: Option<PathBuf>,
+        /// TREC qrels: `topic iteration document relevance`.
+        #[arg(long, requires = "topics")]
+        qrels: Option<PathBuf>,
+        /// Which citations judge relevance with --from-citations.
+        #[arg(long, value_enum, default_value_t = CitedByArg::Examiner)]
+        cited_by: CitedByArg,
+        /// Configurations to compare (default: all): bm25, terms, +phrases, +class, +cites.
+        #[arg(long, value_delimiter = ',')]
+        config: Vec<String>,
+        /// Documents ranked per topic.
+        #[arg(long, default_value_t = 1000)]
+        depth: usize,
+        /// Write the last configuration's ranking here as a TREC run file (for trec_eval).
+        #[arg(long)]
+        run: Option<PathBuf>,
+        /// Text fields to search (comma-separated).
+        #[arg(long, value_delimiter = ',')]
+        fields: Vec<String>,
+        #[arg(long, default_value_t = 40)]
+        terms: usize,
+        #[arg(long, default_value_t = 10)]
+        phrases: usize,
+        #[arg(long)]
+        json: bool,
+    },
     /// Show one document: US7654321B2, "US 7,654,321 B2", 7654321, D586081, US20150075015A1.
     Show {
         number: String,
@@ -128,6 +201,13 @@ pub enum Command {
         #[arg(long)]
         corpus: Option<PathBuf>,
     },
+}
+
+/// Which citations count as relevant for `eval --from-citations`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CitedByArg {
+    Examiner,
+    Any,
 }
 
 /// An error with the exit code it maps to.
@@ -270,6 +350,71 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             Ok(0)
         }
         Command::Quickstart { corpus } => quickstart(&layout, corpus, out),
+        Command::PriorArt {
+            text,
+            number,
+            before,
+            cpc,
+            limit,
+            config,
+            fields,
+            terms,
+            phrases,
+            format,
+        } => {
+            let input = match (text, number) {
+                (Some(t), _) => prior_art::Input::Text(t),
+                (None, Some(n)) => prior_art::Input::Number(n),
+                (None, None) => unreachable!("clap requires --text or --number"),
+            };
+            let args = prior_art::PriorArtArgs {
+                input,
+                before,
+                classes: cpc,
+                limit,
+                config,
+                tuning: prior_art::Tuning {
+                    fields,
+                    terms,
+                    phrases,
+                },
+                format,
+            };
+            prior_art::prior_art(&layout, args, out)
+        }
+        Command::Eval {
+            from_citations,
+            topics,
+            qrels,
+            cited_by,
+            config,
+            depth,
+            run,
+            fields,
+            terms,
+            phrases,
+            json,
+        } => {
+            let args = prior_art::EvalArgs {
+                from_citations,
+                topics,
+                qrels,
+                cited_by: match cited_by {
+                    CitedByArg::Examiner => crate::analysis::topics::CitedBy::Examiner,
+                    CitedByArg::Any => crate::analysis::topics::CitedBy::Any,
+                },
+                configs: config,
+                depth,
+                run,
+                tuning: prior_art::Tuning {
+                    fields,
+                    terms,
+                    phrases,
+                },
+                json,
+            };
+            prior_art::eval(&layout, args, out)
+        }
     }
 }
 

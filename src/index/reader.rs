@@ -185,3 +185,33 @@ pub fn stats(layout: &Layout) -> anyhow::Result<Stats> {
         quarantine: q,
     })
 }
+
+/// Reads the values of one keyword field for single documents from its fast column (no stored
+/// record is loaded): classes, citations, numbers of a few hundred hits.
+pub struct FastStrings {
+    columns: Vec<Option<tantivy::columnar::StrColumn>>,
+}
+
+impl FastStrings {
+    pub fn open(searcher: &Searcher, field: &str) -> anyhow::Result<FastStrings> {
+        let columns = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| r.fast_fields().str(field))
+            .collect::<Result<_, _>>()?;
+        Ok(FastStrings { columns })
+    }
+
+    /// The values of `addr`, appended to `out`.
+    pub fn values(&self, addr: DocAddress, out: &mut Vec<String>) -> anyhow::Result<()> {
+        let Some(Some(col)) = self.columns.get(addr.segment_ord as usize) else {
+            return Ok(());
+        };
+        for ord in col.term_ords(addr.doc_id) {
+            let mut s = String::new();
+            col.ord_to_str(ord, &mut s)?;
+            out.push(s);
+        }
+        Ok(())
+    }
+}

@@ -16,7 +16,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -108,6 +108,55 @@ pub fn class_ancestors(symbol: &str) -> Vec<&str> {
     if digits > 0 && b.get(4 + digits) == Some(&b'/') {
         out.push(&symbol[..4 + digits]);
     }
+    out
+}
+
+/// The keys that tie a document to its family: its own application (`app:US13349377`) and
+/// publication (`pub:US7654321`), the filings it names as related (parents, children,
+/// provisionals, PCT, its earlier publication) and its priority claims. Two documents sharing a
+/// key are one family, which prior-art search must not return for each other. Applications and
+/// publications are kept apart because their number ranges overlap (application 10/971,298 and
+/// patent 10,971,298 are different things).
+pub fn family_keys(p: &Patent) -> Vec<String> {
+    fn app(cc: &str, number: &str) -> Option<String> {
+        let digits: String = number
+            .chars()
+            .filter(char::is_ascii_alphanumeric)
+            .collect::<String>()
+            .to_ascii_uppercase();
+        let cc = cc.trim().to_ascii_uppercase();
+        (!digits.is_empty()).then(|| format!("app:{cc}{digits}"))
+    }
+    fn publ(cc: &str, number: &str) -> Option<String> {
+        crate::number::PubNumber::from_parts(cc, number, "")
+            .ok()
+            .map(|n| format!("pub:{}", n.key()))
+    }
+    let mut out = vec![format!("pub:{}", p.number.key())];
+    let cc = if p.application.country.is_empty() {
+        p.number.country.as_str()
+    } else {
+        p.application.country.as_str()
+    };
+    out.extend(app(cc, &p.application.number));
+    for r in &p.related {
+        let is_pub = r.role == "parent-grant" || r.relation == "related-publication";
+        let cc = if r.id.country.is_empty() {
+            cc
+        } else {
+            r.id.country.as_str()
+        };
+        out.extend(if is_pub {
+            publ(cc, &r.id.number)
+        } else {
+            app(cc, &r.id.number)
+        });
+    }
+    for c in &p.priority_claims {
+        out.extend(app(&c.country, &c.number));
+    }
+    out.sort();
+    out.dedup();
     out
 }
 
@@ -283,6 +332,16 @@ pub static FIELDS: &[FieldSpec] = &[
                 {
                     v.text(n.key());
                 }
+            }
+        },
+    },
+    FieldSpec {
+        name: "fam",
+        kind: Kind::Keyword,
+        about: "family keys: app:/pub: numbers of the document, its related filings and priorities",
+        extract: |p, v| {
+            for k in family_keys(p) {
+                v.text(k);
             }
         },
     },

@@ -1,0 +1,405 @@
+//! Evaluation topics, and running the prior-art configurations over them.
+//!
+//! A topic is an invention with a cut-off date and the documents judged relevant to it. The
+//! CLEF-IP way of getting them without human assessors: take a patent of the collection as the
+//! query and the documents its examiner cited as the relevant ones ([`citation_topics`]). Or
+//! read them from files: TREC qrels, with topics given as text or as documents of the index
+//! ([`file_topics`]).
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::Path;
+use std::time::Instant;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+use serde::Serialize;
+use tantivy::DocAddress;
+
+use super::eval::{Judgments, TopicScores, trec_run_lines};
+use super::prior_art::{self, Config, Invention, Options};
+use crate::index::reader::{FastStrings, IndexReader};
+use crate::index::schema;
+use crate::model::{Citation, Patent};
+use crate::number::PubNumber;
+
+/// One evaluation topic.
+#[derive(Debug, Clone)]
+pub struct Topic {
+    pub id: String,
+    pub invention: Invention,
+    /// Results must be published before this date.
+    pub cutoff: Option<Date>,
+    /// Relevant documents, as number keys without kind (`US7654321`).
+    pub relevant: BTreeSet<String>,
+}
+
+/// Which citations count as relevance judgments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CitedBy {
+    /// Only `cited by examiner` (the CLEF-IP/NTCIR choice: the examiner judged them).
+    Examiner,
+    /// Examiner and applicant citations.
+    Any,
+}
+
+/// How the topics were found: what was kept and what was dropped, and why.
+#[derive(Debug, Clone, Default, Serialize)]
+pub struct TopicStats {
+    /// Documents whose citations name another document of the index.
+    pub citing_documents: usize,
+    pub topics: usize,
+    pub judgments: usize,
+    /// Citations of the right kind to documents of the index, dropped because the cited
+    /// document was published on or after the topic's priority date.
+    pub dropped_after_cutoff: usize,
+    /// ... or belongs to the topic's own family.
+    pub dropped_family: usize,
+}
+
+/// The normalised key of a cited or judged number (`US 5,295,373` → `US5295373`), or the text
+/// itself when it is not a number patdex knows.
+pub fn doc_key(s: &str) -> String {
+    s.parse::<PubNumber>()
+        .map(|n| n.key())
+        .unwrap_or_else(|_| s.trim().to_string())
+}
+
+/// Every document of the index, by number key: its address.
+fn all_keys(reader: &IndexReader) -> anyhow::Result<HashMap<String, Vec<DocAddress>>> {
+    let nums = FastStrings::open(&reader.searcher, "num")?;
+    let mut out: HashMap<String, Vec<DocAddress>> = HashMap::new();
+    let mut v = Vec::new();
+    for_each_doc(reader, |addr| {
+        v.clear();
+        nums.values(addr, &mut v)?;
+        for k in v.drain(..) {
+            out.entry(k).or_default().push(addr);
+        }
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+fn for_each_doc(
+    reader: &IndexReader,
+    mut f: impl FnMut(DocAddress) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    for (seg, r) in reader.searcher.segment_readers().iter().enumerate() {
+        let alive = r.alive_bitset();
+        for d in 0..r.max_doc() {
+            if alive.is_none_or(|a| a.is_alive(d)) {
+                f(DocAddress::new(seg as u32, d))?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// The cut-off for a document used as a topic: its earliest priority, else its filing date,
+/// else its publication date.
+pub fn topic_cutoff(p: &Patent) -> Option<Date> {
+    p.priority_date.or(p.application.filing_date).or(p.pub_date)
+}
+
+/// Topics from the citations inside the index: every grant with at least one cited document
+/// (of the kind `cited_by` asks for) in the index, published before the grant's priority date
+/// and outside its family. The judgments are those documents.
+pub fn citation_topics(
+    reader: &IndexReader,
+    cited_by: CitedBy,
+) -> anyhow::Result<(Vec<Topic>, TopicStats)> {
+    let keys = all_keys(reader)?;
+    let cites = FastStrings::open(&reader.searcher, "cites")?;
+    let kinds = FastStrings::open(&reader.searcher, "kind")?;
+    let fams = FastStrings::open(&reader.searcher, "fam")?;
+    let mut citing: Vec<DocAddress> = Vec::new();
+    let mut v = Vec::new();
+    for_each_doc(reader, |addr| {
+        v.clear();
+        kinds.values(addr, &mut v)?;
+        if v.first().map(String::as_str) != Some("grant") {
+            return Ok(());
+        }
+        v.clear();
+        cites.values(addr, &mut v)?;
+        if v.iter().any(|k| keys.contains_key(k)) {
+            citing.push(addr);
+        }
+        Ok(())
+    })?;
+    let mut stats = TopicStats {
+        citing_documents: citing.len(),
+        ..TopicStats::default()
+    };
+    let mut topics = Vec::new();
+    for addr in citing {
+        let p = reader.patent(addr)?;
+        let cutoff = topic_cutoff(&p);
+        let family: HashSet<String> = schema::family_keys(&p).into_iter().collect();
+        let mut relevant = BTreeSet::new();
+        for c in &p.citations {
+            let Citation::Patent { id, category, .. } = c else {
+                continue;
+            };
+            if cited_by == CitedBy::Examiner && !category.contains("examiner") {
+                continue;
+            }
+            let Ok(n) = PubNumber::from_parts(&id.country, &id.number, "") else {
+                continue;
+            };
+            let key = n.key();
+            let Some(addrs) = keys.get(&key) else {
+                continue;
+            };
+            if relevant.contains(&key) {
+                continue;
+            }
+            let mut in_family = false;
+            let mut early = false;
+            for &a in addrs {
+                v.clear();
+                fams.values(a, &mut v)?;
+                in_family |= v.iter().any(|k| family.contains(k));
+                let d = reader.patent(a)?.pub_date;
+                early |= matches!((d, cutoff), (Some(d), Some(c)) if d < c);
+            }
+            if in_family {
+                stats.dropped_family += 1;
+            } else if !early {
+                stats.dropped_after_cutoff += 1;
+            } else {
+                relevant.insert(key);
+            }
+        }
+        if relevant.is_empty() {
+            continue;
+        }
+        stats.judgments += relevant.len();
+        topics.push(Topic {
+            id: p.number.to_string(),
+            invention: Invention::from_patent(&p),
+            cutoff,
+            relevant,
+        });
+    }
+    stats.topics = topics.len();
+    Ok((topics, stats))
+}
+
+/// Topics from files. `qrels` is TREC qrels (`topic iteration document relevance`).
+/// `topics` is either patent XML (any file `patdex ingest` reads; topic id = publication
+/// number, cut-off = its priority date) or a text file with one `id<TAB>text` line per topic,
+/// where a text that is the number of a document in the index makes that document the topic.
+/// Topics without judgments are left out, and so are judgments without topics.
+pub fn file_topics(
+    reader: &IndexReader,
+    topics: &Path,
+    qrels: &Path,
+) -> anyhow::Result<(Vec<Topic>, HashMap<String, String>)> {
+    let qtext = std::fs::read_to_string(qrels)
+        .map_err(|e| anyhow::anyhow!("cannot read qrels {}: {e}", qrels.display()))?;
+    let judgments = Judgments::parse_qrels(&qtext).map_err(|e| anyhow::anyhow!("{e}"))?;
+    // Judged ids as the qrels spell them, by key, so the run file speaks the qrels' language.
+    let mut spelling = HashMap::new();
+    for docs in judgments.relevant.values() {
+        for d in docs {
+            spelling.insert(doc_key(d), d.clone());
+        }
+    }
+    let mut out = Vec::new();
+    for (id, inv, cutoff) in read_topics(reader, topics)? {
+        let Some(rel) = judgments.relevant.get(&id) else {
+            continue;
+        };
+        out.push(Topic {
+            relevant: rel.iter().map(|d| doc_key(d)).collect(),
+            id,
+            invention: inv,
+            cutoff,
+        });
+    }
+    if out.is_empty() {
+        anyhow::bail!(
+            "no topic of {} has a judgment in {}; topic ids must match the first column of the qrels",
+            topics.display(),
+            qrels.display()
+        );
+    }
+    Ok((out, spelling))
+}
+
+type TopicInput = (String, Invention, Option<Date>);
+
+fn read_topics(reader: &IndexReader, path: &Path) -> anyhow::Result<Vec<TopicInput>> {
+    let head = {
+        use std::io::Read;
+        let mut b = [0u8; 512];
+        let n = std::fs::File::open(path)
+            .and_then(|mut f| f.read(&mut b))
+            .map_err(|e| anyhow::anyhow!("cannot read topics {}: {e}", path.display()))?;
+        b[..n].to_vec()
+    };
+    let text_like = !path.is_dir()
+        && !head.starts_with(b"PK")
+        && !head.starts_with(&[0x1f, 0x8b])
+        && !String::from_utf8_lossy(&head).trim_start().starts_with('<');
+    if !text_like {
+        let mut out = Vec::new();
+        let progress = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
+        let mut sink = |doc: crate::source::RawDoc| {
+            if let Ok(crate::parse::Parsed::Patent(p)) = crate::parse::parse_document(&doc.bytes) {
+                out.push((
+                    p.number.to_string(),
+                    Invention::from_patent(&p),
+                    topic_cutoff(&p),
+                ));
+            }
+            Ok(())
+        };
+        for file in crate::source::expand_inputs(&[path.to_path_buf()])? {
+            let _ = crate::source::read_file(&file, &progress, &mut sink)?;
+        }
+        return Ok(out);
+    }
+    let text = std::fs::read_to_string(path)
+        .map_err(|e| anyhow::anyhow!("cannot read topics {}: {e}", path.display()))?;
+    let mut out = Vec::new();
+    for (n, line) in text.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let Some((id, body)) = line.split_once('\t') else {
+            anyhow::bail!(
+                "{} line {}: expected `topic-id<TAB>text` (or patent XML)",
+                path.display(),
+                n + 1
+            );
+        };
+        let (id, body) = (id.trim().to_string(), body.trim());
+        let doc = match body.parse::<PubNumber>() {
+            Ok(num) => reader.lookup(&num)?.into_iter().next(),
+            Err(_) => None,
+        };
+        out.push(match doc {
+            Some(p) => (id, Invention::from_patent(&p), topic_cutoff(&p)),
+            None => (id, Invention::from_text(&body.replace("\\n", "\n")), None),
+        });
+    }
+    Ok(out)
+}
+
+/// The scores of one configuration.
+#[derive(Debug, Clone, Serialize)]
+pub struct ConfigResult {
+    pub name: String,
+    pub config: Config,
+    pub mean: TopicScores,
+    /// Median milliseconds per topic.
+    pub median_ms: f64,
+    /// Ranked documents published on or after their topic's cut-off (must be 0).
+    pub late: usize,
+    #[serde(skip)]
+    pub per_topic: Vec<(String, TopicScores)>,
+}
+
+/// What `patdex eval` reports.
+#[derive(Debug, Clone, Serialize)]
+pub struct Report {
+    pub topics: usize,
+    pub judgments: usize,
+    pub depth: usize,
+    pub results: Vec<ConfigResult>,
+}
+
+/// Runs every configuration over every topic, ranking `depth` documents each, and scores them.
+/// When `run` is given, the ranking of the last configuration is written there in TREC format,
+/// with document ids spelled as `spelling` says (the qrels' own spelling), else as keys.
+pub fn evaluate(
+    reader: &IndexReader,
+    topics: &[Topic],
+    configs: &[(&str, Config)],
+    base: &Options,
+    depth: usize,
+    spelling: &HashMap<String, String>,
+    run: Option<&mut dyn std::io::Write>,
+) -> anyhow::Result<Report> {
+    struct Ranked {
+        scores: TopicScores,
+        late: usize,
+        ms: f64,
+        docs: Vec<(String, f32)>,
+    }
+    let per_topic: Vec<Vec<Ranked>> = topics
+        .par_iter()
+        .map(|t| {
+            configs
+                .iter()
+                .map(|(_, config)| {
+                    let opts = Options {
+                        config: *config,
+                        cutoff: t.cutoff,
+                        limit: depth,
+                        evidence: false,
+                        ..base.clone()
+                    };
+                    let start = Instant::now();
+                    let r = prior_art::search(reader, &t.invention, &opts)?;
+                    let ms = start.elapsed().as_secs_f64() * 1000.0;
+                    let late = r
+                        .hits
+                        .iter()
+                        .filter(|h| match (t.cutoff, h.pub_date) {
+                            (Some(c), Some(d)) => d >= c,
+                            (Some(_), None) => true,
+                            _ => false,
+                        })
+                        .count();
+                    let keys: Vec<String> = r.hits.iter().map(|h| h.key.clone()).collect();
+                    Ok(Ranked {
+                        scores: TopicScores::of(&keys, &t.relevant),
+                        late,
+                        ms,
+                        docs: r.hits.into_iter().map(|h| (h.key, h.score)).collect(),
+                    })
+                })
+                .collect::<anyhow::Result<Vec<_>>>()
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut results = Vec::new();
+    for (i, (name, config)) in configs.iter().enumerate() {
+        let scores: Vec<(String, TopicScores)> = topics
+            .iter()
+            .zip(&per_topic)
+            .map(|(t, r)| (t.id.clone(), r[i].scores))
+            .collect();
+        let mut ms: Vec<f64> = per_topic.iter().map(|r| r[i].ms).collect();
+        ms.sort_by(f64::total_cmp);
+        results.push(ConfigResult {
+            name: name.to_string(),
+            config: *config,
+            mean: TopicScores::mean(&scores.iter().map(|(_, s)| *s).collect::<Vec<_>>()),
+            median_ms: ms.get(ms.len() / 2).copied().unwrap_or(0.0),
+            late: per_topic.iter().map(|r| r[i].late).sum(),
+            per_topic: scores,
+        });
+    }
+    if let Some(w) = run
+        && let Some((name, _)) = configs.last()
+    {
+        let i = configs.len() - 1;
+        for (t, r) in topics.iter().zip(&per_topic) {
+            let docs: Vec<(String, f32)> = r[i]
+                .docs
+                .iter()
+                .map(|(k, s)| (spelling.get(k).cloned().unwrap_or_else(|| k.clone()), *s))
+                .collect();
+            w.write_all(trec_run_lines(&t.id, &docs, &format!("patdex-{name}")).as_bytes())?;
+        }
+    }
+    Ok(Report {
+        topics: topics.len(),
+        judgments: topics.iter().map(|t| t.relevant.len()).sum(),
+        depth,
+        results,
+    })
+}
