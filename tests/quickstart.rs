@@ -25,6 +25,11 @@ fn quickstart_ingests_the_corpus_and_finds_things() {
         !out.contains("(0 hits)"),
         "every example search finds something:\n{out}"
     );
+    // The prior-art example's cut-off is its provisional's filing date (20151204 in the XML).
+    assert!(
+        out.contains("Prior art for US11950719B2, published before 2015-12-04"),
+        "{out}"
+    );
     assert!(out.contains("documents: 83"), "{out}");
     assert!(out.contains("by kind: application 9, grant 74"), "{out}");
 

@@ -548,6 +548,9 @@ const EXAMPLES: &[&str] = &[
     "pa:university",
 ];
 
+/// A corpus grant (a solid-state battery continuation) whose prior art the quickstart shows.
+const PRIOR_ART_EXAMPLE: &str = "US11950719B2";
+
 fn quickstart(
     layout: &Layout,
     corpus: Option<PathBuf>,
@@ -581,12 +584,28 @@ fn quickstart(
         search(layout, q, &opts, out)?;
         writeln!(out)?;
     }
+    writeln!(out, "== patdex prior-art --number {PRIOR_ART_EXAMPLE} -n 3")?;
+    let args = prior_art::PriorArtArgs {
+        input: prior_art::Input::Number(PRIOR_ART_EXAMPLE.into()),
+        before: None,
+        classes: Vec::new(),
+        limit: 3,
+        config: "full".into(),
+        tuning: prior_art::Tuning {
+            fields: Vec::new(),
+            terms: 40,
+            phrases: 10,
+        },
+        format: Format::Table,
+    };
+    prior_art::prior_art(layout, args, out)?;
+    writeln!(out)?;
     let stats = reader::stats(layout)?;
     writeln!(out, "== patdex stats")?;
     write!(out, "{}", render::stats(&stats, layout))?;
     writeln!(
         out,
-        "\nNext: `patdex show NUMBER` for a whole document, `patdex search --help` for the query syntax."
+        "\nNext: `patdex show NUMBER` for a whole document, `patdex search --help` for the query syntax, `patdex eval --from-citations` to measure prior-art search."
     )?;
     Ok(0)
 }
