@@ -815,26 +815,18 @@ fn citation_boost(
         .enumerate()
         .map(|(i, s)| (s.addr, i))
         .collect();
-    let mut found: Vec<DocAddress> = found.into_iter().collect();
+    let mut found: Vec<(DocAddress, String)> = found
+        .into_iter()
+        .map(|a| Ok((a, first(&nums, a)?)))
+        .collect::<anyhow::Result<_>>()?;
     found.sort();
-    for addr in found {
-        let key = first(&nums, addr)?;
+    let citers = citer_counts(searcher, cutoff, family, found.iter().map(|(_, k)| k))?;
+    for (addr, key) in found {
         let Some(by) = citing.get(&key) else { continue };
         // Divided by how many earlier documents cite it at all: being cited by the best hits
         // means more for a document few others cite than for a classic everybody cites.
-        let mut boost = CITATION_WEIGHT * by.iter().map(|(_, w)| w).sum::<f32>();
-        {
-            let citers = restrict(
-                Box::new(TermQuery::new(
-                    Term::from_field_text(schema::field("cites"), &key),
-                    IndexRecordOption::Basic,
-                )),
-                cutoff,
-                family,
-            );
-            let n = searcher.search(&citers, &Count)?.max(1) as f32;
-            boost /= n;
-        }
+        let n = citers.get(&key).copied().unwrap_or(1).max(1) as f32;
+        let boost = CITATION_WEIGHT * by.iter().map(|(_, w)| w).sum::<f32>() / n;
         let cited_by: Vec<String> = by.iter().map(|(n, _)| n.clone()).collect();
         match at.get(&addr) {
             Some(&i) => {
@@ -855,6 +847,46 @@ fn citation_boost(
         }
     }
     Ok(())
+}
+
+/// How many documents published before the cut-off (family left out) cite each of `keys`: one
+/// query for all of them, then the citers' fast columns.
+fn citer_counts<'k>(
+    searcher: &Searcher,
+    cutoff: Option<Date>,
+    family: &[String],
+    keys: impl Iterator<Item = &'k String>,
+) -> anyhow::Result<HashMap<String, usize>> {
+    let cites = schema::field("cites");
+    let mut counts: HashMap<String, usize> = keys.map(|k| (k.clone(), 0)).collect();
+    if counts.is_empty() {
+        return Ok(counts);
+    }
+    let any: Vec<(Occur, Box<dyn Query>)> = counts
+        .keys()
+        .map(|k| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(cites, k),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    let query = restrict(Box::new(BooleanQuery::new(any)), cutoff, family);
+    let col = FastStrings::open(searcher, "cites")?;
+    let mut values = Vec::new();
+    for addr in searcher.search(&query, &DocSetCollector)? {
+        values.clear();
+        col.values(addr, &mut values)?;
+        values.sort();
+        values.dedup();
+        for v in &values {
+            if let Some(n) = counts.get_mut(v) {
+                *n += 1;
+            }
+        }
+    }
+    Ok(counts)
 }
 
 /// The passage of `p` that shares the most key-term weight with the input.

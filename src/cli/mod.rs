@@ -173,6 +173,9 @@ pub enum Command {
         /// Write the last configuration's ranking here as a TREC run file (for trec_eval).
         #[arg(long)]
         run: Option<PathBuf>,
+        /// Write the judgments used (after the cut-off and family rules) as TREC qrels.
+        #[arg(long)]
+        write_qrels: Option<PathBuf>,
         /// Text fields to search (comma-separated).
         #[arg(long, value_delimiter = ',')]
         fields: Vec<String>,
@@ -390,6 +393,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             config,
             depth,
             run,
+            write_qrels,
             fields,
             terms,
             phrases,
@@ -406,6 +410,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 configs: config,
                 depth,
                 run,
+                write_qrels,
                 tuning: prior_art::Tuning {
                     fields,
                     terms,

@@ -322,6 +322,7 @@ pub struct EvalArgs {
     pub configs: Vec<String>,
     pub depth: usize,
     pub run: Option<PathBuf>,
+    pub write_qrels: Option<PathBuf>,
     pub tuning: Tuning,
     pub json: bool,
 }
@@ -373,6 +374,17 @@ pub fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<u8, Fai
             ),
             bare: false,
         });
+    }
+    if let Some(p) = &a.write_qrels {
+        let mut s = String::new();
+        for t in &topics {
+            for d in &t.relevant {
+                let d = spelling.get(d).unwrap_or(d);
+                s.push_str(&format!("{} 0 {d} 1\n", t.id));
+            }
+        }
+        std::fs::write(p, s)
+            .map_err(|e| usage(format!("cannot write the qrels {}: {e}", p.display())))?;
     }
     let mut run_file = match &a.run {
         Some(p) => Some(std::io::BufWriter::new(std::fs::File::create(p).map_err(
