@@ -80,10 +80,13 @@ impl<'s> Expander<'s> {
             }
             WordMatch::Stem(w) => {
                 let stem = singular(w).into_owned();
-                // Every word with this singular starts with it, less its last letter (the `y`
-                // of `battery` is `ies` in `batteries`).
-                let keep = stem.chars().count().saturating_sub(1).max(1);
-                let prefix: String = stem.chars().take(keep).collect();
+                // Every word with this singular starts with it (see `singular`: only endings
+                // are removed), except that the `y` of `battery` is `ies` in `batteries`. A
+                // tight prefix matters: `ax` scanning every `a…` word would be slow.
+                let prefix = match stem.strip_suffix('y') {
+                    Some(p) if !p.is_empty() => p.to_string(),
+                    _ => stem.clone(),
+                };
                 (
                     prefix,
                     Box::new(move |t: &str| t == w || singular(t) == stem),
