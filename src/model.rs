@@ -266,6 +266,10 @@ pub struct Patent {
     pub num_claims: Option<u32>,
     pub num_figures: Option<u32>,
     pub num_drawing_sheets: Option<u32>,
+    /// Parts the source does not carry at all (`claims`, `description`, `abstract`): records
+    /// exported from other databases are often bibliographic only. Empty for full text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lacks: Vec<String>,
     pub source: SourcePos,
 }
 
@@ -301,6 +305,7 @@ impl Patent {
             num_claims: None,
             num_figures: None,
             num_drawing_sheets: None,
+            lacks: Vec::new(),
             source: SourcePos::default(),
         }
     }

@@ -583,23 +583,29 @@ fn process(work: Work) -> Done {
     match work {
         Work::FileEnd { file, result } => Done::FileEnd { file, result },
         Work::Doc { file, seq, doc } => {
-            // A parser bug must quarantine the document, not abort the run.
-            let parsed = std::panic::catch_unwind(|| parse::parse_document(&doc.bytes));
-            match parsed {
-                Ok(Ok(Parsed::Patent(mut p))) => {
-                    p.source = crate::model::SourcePos {
-                        file: doc.origin.to_string(),
-                        index: doc.index,
-                        offset: doc.offset,
-                    };
-                    Done::Patent {
-                        file,
-                        seq,
-                        key: p.number.to_string(),
-                        doc: Box::new(schema::to_document(&p)),
+            // A parser or mapping bug must quarantine the document, not abort the run (a
+            // panic here would end the parse pool and silently drop the rest of the input).
+            let parsed = std::panic::catch_unwind(|| {
+                parse::parse_document(&doc.bytes).map(|parsed| match parsed {
+                    Parsed::Patent(mut p) => {
+                        p.source = crate::model::SourcePos {
+                            file: doc.origin.to_string(),
+                            index: doc.index,
+                            offset: doc.offset,
+                        };
+                        Ok((p.number.to_string(), schema::to_document(&p)))
                     }
-                }
-                Ok(Ok(Parsed::Skipped { root })) => Done::Skipped { file, root },
+                    Parsed::Skipped { root } => Err(root),
+                })
+            });
+            match parsed {
+                Ok(Ok(Ok((key, tdoc)))) => Done::Patent {
+                    file,
+                    seq,
+                    key,
+                    doc: Box::new(tdoc),
+                },
+                Ok(Ok(Err(root))) => Done::Skipped { file, root },
                 Ok(Err(e)) => Done::Failed {
                     file,
                     doc,

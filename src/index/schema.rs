@@ -140,7 +140,9 @@ pub fn family_keys(p: &Patent) -> Vec<String> {
     };
     out.extend(app(cc, &p.application.number));
     for r in &p.related {
-        let is_pub = r.role == "parent-grant" || r.relation == "related-publication";
+        let is_pub = r.role == "parent-grant"
+            || r.relation == "related-publication"
+            || r.relation == "family-member";
         let cc = if r.id.country.is_empty() {
             cc
         } else {
@@ -442,12 +444,16 @@ fn fields() -> &'static [Field] {
     F.get_or_init(|| FIELDS.iter().map(|f| field(f.name)).collect())
 }
 
-/// Midnight UTC of a calendar date, as tantivy stores dates.
+/// Midnight UTC of a calendar date, as tantivy stores dates. tantivy counts nanoseconds in an
+/// i64, which only reaches the years 1678 to 2261; dates outside (typos in source data such as
+/// the year 0200) are clamped to that range rather than overflowing.
 pub fn date_time(d: Date) -> DateTime {
+    const LIMIT_DAYS: i64 = i64::MAX / 1_000_000_000 / 86_400 - 1;
     let days = d
         .since(jiff::civil::date(1970, 1, 1))
         .map(|s| s.get_days() as i64)
-        .unwrap_or(0);
+        .unwrap_or(0)
+        .clamp(-LIMIT_DAYS, LIMIT_DAYS);
     DateTime::from_timestamp_secs(days * 86_400)
 }
 
@@ -497,6 +503,15 @@ mod tests {
             date_time(jiff::civil::date(2015, 1, 6)).into_timestamp_secs(),
             1_420_502_400
         );
+    }
+
+    #[test]
+    fn dates_tantivy_cannot_hold_are_clamped_not_overflowed() {
+        let early = date_time(jiff::civil::date(200, 11, 28)).into_timestamp_secs();
+        let late = date_time(jiff::civil::date(9999, 1, 1)).into_timestamp_secs();
+        assert!(early < date_time(jiff::civil::date(1700, 1, 1)).into_timestamp_secs());
+        assert!(early > i64::MIN / 1_000_000_000);
+        assert!(late > date_time(jiff::civil::date(2200, 1, 1)).into_timestamp_secs());
     }
 
     #[test]

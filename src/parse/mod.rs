@@ -5,6 +5,7 @@
 //! formats not supported yet) come back as [`Parsed::Skipped`]; documents that cannot be read
 //! come back as a [`ParseError`] for the ingester to quarantine.
 
+pub mod patsnap;
 pub mod text;
 pub mod uspto;
 
@@ -14,7 +15,7 @@ use quick_xml::events::Event;
 use crate::model::Patent;
 
 /// Version of the parsers, recorded in the manifest so a librarian knows when to `rebuild`.
-pub const PARSER_VERSION: &str = concat!("patdex-", env!("CARGO_PKG_VERSION"), "/uspto-v4");
+pub const PARSER_VERSION: &str = concat!("patdex-", env!("CARGO_PKG_VERSION"), "/uspto-v4/patsnap");
 
 /// The result of parsing one document.
 #[derive(Debug)]
@@ -52,6 +53,7 @@ pub fn parse_document(bytes: &[u8]) -> Result<Parsed, ParseError> {
                     "us-patent-grant" | "us-patent-application" => {
                         uspto::parse_v4(reader, e.into_owned(), &doctype)
                     }
+                    "doc" if patsnap::looks_like(bytes) => patsnap::parse(reader),
                     _ => Ok(Parsed::Skipped { root }),
                 };
             }
