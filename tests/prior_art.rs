@@ -363,7 +363,7 @@ fn eval_with_text_topics_and_qrels_writes_a_run_in_the_qrels_spelling() {
     // Judged documents spelled with a kind code, as a qrels file from elsewhere might.
     std::fs::write(
         &q,
-        "A 0 US10676429B2 1\nB 0 US10676429B2 1\nC 0 US7047976B2 1\n",
+        "A 0 US10676429B2 1\nA 0 US7047976B2 1\nB 0 US10676429B2 1\nC 0 US7047976B2 1\n",
     )
     .unwrap();
     let v = run_json(&[
@@ -381,7 +381,8 @@ fn eval_with_text_topics_and_qrels_writes_a_run_in_the_qrels_spelling() {
         "--json",
     ]);
     // C has no topic; A is a document whose family includes US10676429, which therefore can
-    // never be found for it; B (no family, no cut-off) finds it near the top.
+    // never be found for it (that judgment is dropped); B (no family, no cut-off) finds it near
+    // the top.
     assert_eq!(v["report"]["topics"], 2);
     let text = std::fs::read_to_string(&run).unwrap();
     let rank_of = |topic: &str, doc: &str| {
@@ -399,4 +400,68 @@ fn eval_with_text_topics_and_qrels_writes_a_run_in_the_qrels_spelling() {
     assert_eq!(rank_of("A", "US11950719"), None);
     // Spelled as the qrels spell it, even for a topic that does not judge it.
     assert!(rank_of("A", "US7047976B2").is_some(), "{text}");
+}
+
+/// The numbers of one configuration's row of the `eval` table.
+fn row(table: &str, config: &str) -> Vec<f64> {
+    let line = table
+        .lines()
+        .find(|l| l.trim_start_matches('│').split_whitespace().next() == Some(config))
+        .unwrap_or_else(|| panic!("no row {config} in {table}"));
+    line.trim_matches(|c| c == '│' || c == ' ')
+        .split_whitespace()
+        .skip(1)
+        .map(|v| v.parse().unwrap())
+        .collect()
+}
+
+#[test]
+fn tab_separated_judgments_on_documents_of_the_index_with_each_cutoff_rule() {
+    let (tmp, index) = index();
+    let q = tmp.path().join("judgments.tsv");
+    // US11950719B2 (priority 2015-12-04, published 2024-04-16) cites US11446052 (published
+    // 2022-09-20) and its own parent US10676429; the header is the PatSnap qrels' layout.
+    std::fs::write(
+        &q,
+        "query_id\tdoc_id\trelevance\tcited_doc_is_family_member\n\
+         US11950719B2\tUS11446052\t1\tno\n\
+         US11950719B2\tUS10676429\t1\tyes\n\
+         US11950719B2\tUS9999999\t1\tno\n\
+         US1234567\tUS7047976\t1\tno\n",
+    )
+    .unwrap();
+    let eval = |cutoff: &str| {
+        patdex(&[
+            "--index",
+            &index,
+            "eval",
+            "--qrels",
+            q.to_str().unwrap(),
+            "--cutoff",
+            cutoff,
+            "--config",
+            "bm25",
+        ])
+    };
+    // Priority cut-off: US11446052 came later, so only the absent US9999999 is left, which no
+    // run can find.
+    let o = eval("priority");
+    let s = stdout(&o);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(s.contains("topics: 1 with 1 judgments"), "{s}");
+    assert!(
+        s.contains("1 judged documents dropped as published on or after"),
+        "{s}"
+    );
+    assert!(s.contains("1 as family"), "{s}");
+    assert!(
+        s.contains("1 judged topics are not documents of the index"),
+        "{s}"
+    );
+    assert!(s.contains("1 judged documents are not in the index"), "{s}");
+    assert_eq!(row(&s, "bm25")[..6], [0.0; 6], "{s}");
+    // Publication cut-off: US11446052 is prior art to the published document.
+    let s = stdout(&eval("publication"));
+    assert!(s.contains("topics: 1 with 2 judgments"), "{s}");
+    assert!(row(&s, "bm25")[0] > 0.0, "{s}");
 }

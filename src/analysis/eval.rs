@@ -47,6 +47,58 @@ impl Judgments {
         Ok(j)
     }
 
+    /// Reads judgments in either format: TREC qrels, or a tab-separated file whose header
+    /// names `query_id`, `doc_id` and `relevance` columns (other columns are ignored, except
+    /// that rows whose `cited_doc_is_family_member` is `yes` are dropped: a family member is not
+    /// prior art). Returns the judgments and how many rows were dropped as family.
+    pub fn parse_any(text: &str) -> Result<(Judgments, usize), String> {
+        let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        if !(first.contains('\t') && first.split('\t').any(|c| c.trim() == "query_id")) {
+            return Judgments::parse_qrels(text).map(|j| (j, 0));
+        }
+        let header: Vec<&str> = first.split('\t').map(str::trim).collect();
+        let col = |name: &str| header.iter().position(|c| *c == name);
+        let (Some(q), Some(d)) = (col("query_id"), col("doc_id")) else {
+            return Err("tab-separated judgments need `query_id` and `doc_id` columns".into());
+        };
+        let (rel, fam) = (col("relevance"), col("cited_doc_is_family_member"));
+        let mut j = Judgments::default();
+        let mut family = 0;
+        for (n, line) in text.lines().enumerate().skip(1) {
+            if line.trim().is_empty() {
+                continue;
+            }
+            let f: Vec<&str> = line.split('\t').map(str::trim).collect();
+            let (Some(topic), Some(doc)) = (f.get(q), f.get(d)) else {
+                return Err(format!(
+                    "judgments line {}: fewer columns than the header",
+                    n + 1
+                ));
+            };
+            if fam.and_then(|i| f.get(i)) == Some(&"yes") {
+                family += 1;
+                continue;
+            }
+            let relevant = match rel.and_then(|i| f.get(i)) {
+                Some(r) => {
+                    r.parse::<i64>().map_err(|_| {
+                        format!(
+                            "judgments line {}: relevance `{r}` is not a whole number",
+                            n + 1
+                        )
+                    })? > 0
+                }
+                None => true,
+            };
+            let docs = j.relevant.entry(topic.to_string()).or_default();
+            if relevant {
+                docs.insert(doc.to_string());
+            }
+        }
+        j.relevant.retain(|_, d| !d.is_empty());
+        Ok((j, family))
+    }
+
     /// Topics with at least one relevant document.
     pub fn topics(&self) -> impl Iterator<Item = &str> {
         self.relevant.keys().map(String::as_str)
@@ -196,6 +248,20 @@ mod tests {
 
     fn rel(docs: &[&str]) -> BTreeSet<String> {
         docs.iter().map(|d| d.to_string()).collect()
+    }
+
+    #[test]
+    fn tab_separated_judgments_with_a_header() {
+        let tsv = "query_id\tdoc_id\trelevance\tcited_doc_is_family_member\n\
+                   US1\tUS9\t1\tno\nUS1\tEP5A1\t1\tyes\nUS2\tUS8\t0\tno\nUS3\tUS7\t1\tno\n";
+        let (j, family) = Judgments::parse_any(tsv).unwrap();
+        assert_eq!(family, 1);
+        assert_eq!(j.topics().collect::<Vec<_>>(), vec!["US1", "US3"]);
+        assert_eq!(j.relevant["US1"], rel(&["US9"]));
+        // TREC qrels still read as TREC.
+        let (t, _) = Judgments::parse_any("T1 0 D1 1\n").unwrap();
+        assert_eq!(t.relevant["T1"], rel(&["D1"]));
+        assert!(Judgments::parse_any("query_id\tdocument\nA\tB\n").is_err());
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -52,8 +52,70 @@ pub struct TopicStats {
     /// Citations of the right kind to documents of the index, dropped because the cited
     /// document was published on or after the topic's priority date.
     pub dropped_after_cutoff: usize,
-    /// ... or belongs to the topic's own family.
+    /// ... or belongs to the topic's own family (or is flagged as family in the judgments).
     pub dropped_family: usize,
+    /// Judged topics that are not documents of the index (with judgments read from a file and
+    /// no topics file).
+    pub missing_topics: usize,
+    /// Judged documents that are not in the index: relevant, but no run can find them.
+    pub judged_not_in_index: usize,
+}
+
+/// What to do with one judged document of a document topic.
+enum Verdict {
+    Keep,
+    Late,
+    Family,
+    Absent,
+}
+
+/// The documents of the index, with what judging needs: family keys and publication dates.
+struct Judge<'r> {
+    reader: &'r IndexReader,
+    keys: HashMap<String, Vec<DocAddress>>,
+    fams: FastStrings,
+}
+
+impl<'r> Judge<'r> {
+    fn new(reader: &'r IndexReader) -> anyhow::Result<Judge<'r>> {
+        Ok(Judge {
+            reader,
+            keys: all_keys(reader)?,
+            fams: FastStrings::open(&reader.searcher, "fam")?,
+        })
+    }
+
+    /// A judged document (by key) for a topic with `family` keys and `cutoff`: kept if some
+    /// document under that number is outside the family and published before the cut-off.
+    fn verdict(
+        &self,
+        key: &str,
+        family: &HashSet<String>,
+        cutoff: Option<Date>,
+    ) -> anyhow::Result<Verdict> {
+        let Some(addrs) = self.keys.get(key) else {
+            return Ok(Verdict::Absent);
+        };
+        let (mut in_family, mut early) = (false, false);
+        let mut v = Vec::new();
+        for &a in addrs {
+            v.clear();
+            self.fams.values(a, &mut v)?;
+            in_family |= v.iter().any(|k| family.contains(k));
+            let d = self.reader.patent(a)?.pub_date;
+            early |= match cutoff {
+                Some(c) => d.is_some_and(|d| d < c),
+                None => true,
+            };
+        }
+        Ok(if in_family {
+            Verdict::Family
+        } else if !early {
+            Verdict::Late
+        } else {
+            Verdict::Keep
+        })
+    }
 }
 
 /// The normalised key of a cited or judged number (`US 5,295,373` → `US5295373`), or the text
@@ -95,10 +157,27 @@ fn for_each_doc(
     Ok(())
 }
 
-/// The cut-off for a document used as a topic: its earliest priority, else its filing date,
-/// else its publication date.
-pub fn topic_cutoff(p: &Patent) -> Option<Date> {
-    p.priority_date.or(p.application.filing_date).or(p.pub_date)
+/// Which date of a topic document ends the prior art.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Cutoff {
+    /// The earliest priority date (else the filing date): the legal novelty date.
+    #[default]
+    Priority,
+    /// The filing date of the topic's own application (a continuation-in-part's new matter
+    /// only has this date).
+    Filing,
+    /// The topic's publication date: everything the examiner could have cited.
+    Publication,
+}
+
+/// The cut-off for a document used as a topic, falling back to the next date it has.
+pub fn topic_cutoff(p: &Patent, rule: Cutoff) -> Option<Date> {
+    let (prio, filed, published) = (p.priority_date, p.application.filing_date, p.pub_date);
+    match rule {
+        Cutoff::Priority => prio.or(filed).or(published),
+        Cutoff::Filing => filed.or(prio).or(published),
+        Cutoff::Publication => published.or(filed).or(prio),
+    }
 }
 
 /// Topics from the citations inside the index: every grant with at least one cited document
@@ -107,11 +186,11 @@ pub fn topic_cutoff(p: &Patent) -> Option<Date> {
 pub fn citation_topics(
     reader: &IndexReader,
     cited_by: CitedBy,
+    rule: Cutoff,
 ) -> anyhow::Result<(Vec<Topic>, TopicStats)> {
     let keys = all_keys(reader)?;
     let cites = FastStrings::open(&reader.searcher, "cites")?;
     let kinds = FastStrings::open(&reader.searcher, "kind")?;
-    let fams = FastStrings::open(&reader.searcher, "fam")?;
     let mut citing: Vec<DocAddress> = Vec::new();
     let mut v = Vec::new();
     for_each_doc(reader, |addr| {
@@ -131,10 +210,11 @@ pub fn citation_topics(
         citing_documents: citing.len(),
         ..TopicStats::default()
     };
+    let judge = Judge::new(reader)?;
     let mut topics = Vec::new();
     for addr in citing {
         let p = reader.patent(addr)?;
-        let cutoff = topic_cutoff(&p);
+        let cutoff = topic_cutoff(&p, rule);
         let family: HashSet<String> = schema::family_keys(&p).into_iter().collect();
         let mut relevant = BTreeSet::new();
         for c in &p.citations {
@@ -148,27 +228,16 @@ pub fn citation_topics(
                 continue;
             };
             let key = n.key();
-            let Some(addrs) = keys.get(&key) else {
-                continue;
-            };
-            if relevant.contains(&key) {
+            if relevant.contains(&key) || !judge.keys.contains_key(&key) {
                 continue;
             }
-            let mut in_family = false;
-            let mut early = false;
-            for &a in addrs {
-                v.clear();
-                fams.values(a, &mut v)?;
-                in_family |= v.iter().any(|k| family.contains(k));
-                let d = reader.patent(a)?.pub_date;
-                early |= matches!((d, cutoff), (Some(d), Some(c)) if d < c);
-            }
-            if in_family {
-                stats.dropped_family += 1;
-            } else if !early {
-                stats.dropped_after_cutoff += 1;
-            } else {
-                relevant.insert(key);
+            match judge.verdict(&key, &family, cutoff)? {
+                Verdict::Family => stats.dropped_family += 1,
+                Verdict::Late => stats.dropped_after_cutoff += 1,
+                Verdict::Absent => {}
+                Verdict::Keep => {
+                    relevant.insert(key);
+                }
             }
         }
         if relevant.is_empty() {
@@ -186,19 +255,28 @@ pub fn citation_topics(
     Ok((topics, stats))
 }
 
-/// Topics from files. `qrels` is TREC qrels (`topic iteration document relevance`).
-/// `topics` is either patent XML (any file `patdex ingest` reads; topic id = publication
-/// number, cut-off = its priority date) or a text file with one `id<TAB>text` line per topic,
-/// where a text that is the number of a document in the index makes that document the topic.
-/// Topics without judgments are left out, and so are judgments without topics.
+/// Topics from files. `qrels` holds the judgments: TREC qrels (`topic iteration document
+/// relevance`) or a tab-separated file with a `query_id`/`doc_id`/`relevance` header (see
+/// [`Judgments::parse_any`]). `topics` is either patent XML (any file `patdex ingest` reads;
+/// topic id = publication number, cut-off = its priority date) or a text file with one
+/// `id<TAB>text` line per topic, where a text that is the number of a document in the index
+/// makes that document the topic. Without `topics`, every judged topic id must be the number
+/// of a document in the index, which is the topic. Judged documents that belong to a document
+/// topic's family or were published on or after its cut-off are dropped (and counted): no run
+/// may return them. Topics left without judgments are left out.
 pub fn file_topics(
     reader: &IndexReader,
-    topics: &Path,
+    topics: Option<&Path>,
     qrels: &Path,
-) -> anyhow::Result<(Vec<Topic>, HashMap<String, String>)> {
+    rule: Cutoff,
+) -> anyhow::Result<(Vec<Topic>, HashMap<String, String>, TopicStats)> {
     let qtext = std::fs::read_to_string(qrels)
-        .map_err(|e| anyhow::anyhow!("cannot read qrels {}: {e}", qrels.display()))?;
-    let judgments = Judgments::parse_qrels(&qtext).map_err(|e| anyhow::anyhow!("{e}"))?;
+        .map_err(|e| anyhow::anyhow!("cannot read judgments {}: {e}", qrels.display()))?;
+    let (judgments, flagged) = Judgments::parse_any(&qtext).map_err(|e| anyhow::anyhow!("{e}"))?;
+    let mut stats = TopicStats {
+        dropped_family: flagged,
+        ..TopicStats::default()
+    };
     // Judged ids as the qrels spell them, by key, so the run file speaks the qrels' language.
     let mut spelling = HashMap::new();
     for docs in judgments.relevant.values() {
@@ -206,31 +284,84 @@ pub fn file_topics(
             spelling.insert(doc_key(d), d.clone());
         }
     }
+    let inputs: Vec<(String, Invention, Option<Date>, HashSet<String>)> = match topics {
+        Some(path) => read_topics(reader, path, rule)?
+            .into_iter()
+            .map(|(id, inv, cutoff)| {
+                let fam = inv.family.iter().cloned().collect();
+                (id, inv, cutoff, fam)
+            })
+            .collect(),
+        None => {
+            let mut v = Vec::new();
+            for id in judgments.topics() {
+                let found = match id.parse::<PubNumber>() {
+                    Ok(n) => reader.lookup(&n)?.into_iter().next(),
+                    Err(_) => None,
+                };
+                match found {
+                    Some(p) => v.push((
+                        id.to_string(),
+                        Invention::from_patent(&p),
+                        topic_cutoff(&p, rule),
+                        schema::family_keys(&p).into_iter().collect(),
+                    )),
+                    None => stats.missing_topics += 1,
+                }
+            }
+            v
+        }
+    };
+    let judge = Judge::new(reader)?;
     let mut out = Vec::new();
-    for (id, inv, cutoff) in read_topics(reader, topics)? {
+    for (id, inv, cutoff, family) in inputs {
         let Some(rel) = judgments.relevant.get(&id) else {
             continue;
         };
+        let mut relevant = BTreeSet::new();
+        for d in rel {
+            let key = doc_key(d);
+            match judge.verdict(&key, &family, cutoff)? {
+                Verdict::Family => stats.dropped_family += 1,
+                Verdict::Late => stats.dropped_after_cutoff += 1,
+                Verdict::Absent => {
+                    stats.judged_not_in_index += 1;
+                    relevant.insert(key);
+                }
+                Verdict::Keep => {
+                    relevant.insert(key);
+                }
+            }
+        }
+        if relevant.is_empty() {
+            continue;
+        }
+        stats.judgments += relevant.len();
         out.push(Topic {
-            relevant: rel.iter().map(|d| doc_key(d)).collect(),
+            relevant,
             id,
             invention: inv,
             cutoff,
         });
     }
+    stats.topics = out.len();
     if out.is_empty() {
         anyhow::bail!(
-            "no topic of {} has a judgment in {}; topic ids must match the first column of the qrels",
-            topics.display(),
-            qrels.display()
+            "no topic has a judgment left in {}: topic ids must match the first column of the judgments{}",
+            qrels.display(),
+            if topics.is_none() {
+                " and, without --topics, be numbers of documents in the index"
+            } else {
+                ""
+            }
         );
     }
-    Ok((out, spelling))
+    Ok((out, spelling, stats))
 }
 
 type TopicInput = (String, Invention, Option<Date>);
 
-fn read_topics(reader: &IndexReader, path: &Path) -> anyhow::Result<Vec<TopicInput>> {
+fn read_topics(reader: &IndexReader, path: &Path, rule: Cutoff) -> anyhow::Result<Vec<TopicInput>> {
     let head = {
         use std::io::Read;
         let mut b = [0u8; 512];
@@ -251,7 +382,7 @@ fn read_topics(reader: &IndexReader, path: &Path) -> anyhow::Result<Vec<TopicInp
                 out.push((
                     p.number.to_string(),
                     Invention::from_patent(&p),
-                    topic_cutoff(&p),
+                    topic_cutoff(&p, rule),
                 ));
             }
             Ok(())
@@ -281,7 +412,7 @@ fn read_topics(reader: &IndexReader, path: &Path) -> anyhow::Result<Vec<TopicInp
             Err(_) => None,
         };
         out.push(match doc {
-            Some(p) => (id, Invention::from_patent(&p), topic_cutoff(&p)),
+            Some(p) => (id, Invention::from_patent(&p), topic_cutoff(&p, rule)),
             None => (id, Invention::from_text(&body.replace("\\n", "\n")), None),
         });
     }

@@ -155,15 +155,20 @@ pub enum Command {
         #[arg(long, conflicts_with_all = ["topics", "qrels"])]
         from_citations: bool,
         /// Topics: patent XML, or `id<TAB>text` lines (a text that is an indexed number makes
-        /// that document the topic).
+        /// that document the topic). Without it, the judged topic ids are documents of the index.
         #[arg(long, requires = "qrels")]
         topics: Option<PathBuf>,
-        /// TREC qrels: `topic iteration document relevance`.
-        #[arg(long, requires = "topics")]
+        /// Judgments: TREC qrels (`topic iteration document relevance`), or tab-separated with a
+        /// `query_id`, `doc_id`, `relevance` header.
+        #[arg(long)]
         qrels: Option<PathBuf>,
         /// Which citations judge relevance with --from-citations.
         #[arg(long, value_enum, default_value_t = CitedByArg::Examiner)]
         cited_by: CitedByArg,
+        /// Which date of a topic document ends its prior art: priority (the earliest priority
+        /// date), filing, or publication (everything its examiner could have cited).
+        #[arg(long, value_enum, default_value_t = CutoffArg::Priority)]
+        cutoff: CutoffArg,
         /// Configurations to compare (default: all): bm25, terms, +phrases, +class, +cites.
         #[arg(long, value_delimiter = ',')]
         config: Vec<String>,
@@ -211,6 +216,14 @@ pub enum Command {
 pub enum CitedByArg {
     Examiner,
     Any,
+}
+
+/// The `--cutoff` rule of `eval`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CutoffArg {
+    Priority,
+    Filing,
+    Publication,
 }
 
 /// An error with the exit code it maps to.
@@ -390,6 +403,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             topics,
             qrels,
             cited_by,
+            cutoff,
             config,
             depth,
             run,
@@ -406,6 +420,11 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 cited_by: match cited_by {
                     CitedByArg::Examiner => crate::analysis::topics::CitedBy::Examiner,
                     CitedByArg::Any => crate::analysis::topics::CitedBy::Any,
+                },
+                cutoff: match cutoff {
+                    CutoffArg::Priority => crate::analysis::topics::Cutoff::Priority,
+                    CutoffArg::Filing => crate::analysis::topics::Cutoff::Filing,
+                    CutoffArg::Publication => crate::analysis::topics::Cutoff::Publication,
                 },
                 configs: config,
                 depth,

@@ -319,6 +319,7 @@ pub struct EvalArgs {
     pub topics: Option<PathBuf>,
     pub qrels: Option<PathBuf>,
     pub cited_by: CitedBy,
+    pub cutoff: topics::Cutoff,
     pub configs: Vec<String>,
     pub depth: usize,
     pub run: Option<PathBuf>,
@@ -346,12 +347,12 @@ pub fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<u8, Fai
     let (topics, spelling, found): (Vec<Topic>, _, Option<topics::TopicStats>) =
         match (a.from_citations, &a.topics, &a.qrels) {
             (true, None, None) => {
-                let (t, st) = topics::citation_topics(&reader, a.cited_by)?;
+                let (t, st) = topics::citation_topics(&reader, a.cited_by, a.cutoff)?;
                 (t, Default::default(), Some(st))
             }
-            (false, Some(t), Some(q)) => {
-                let (t, sp) = topics::file_topics(&reader, t, q)?;
-                (t, sp, None)
+            (false, t, Some(q)) => {
+                let (t, sp, st) = topics::file_topics(&reader, t.as_deref(), q, a.cutoff)?;
+                (t, sp, Some(st))
             }
             _ => {
                 return Err(usage(
@@ -409,21 +410,40 @@ pub fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<u8, Fai
         writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
     } else {
         if let Some(st) = &found {
-            writeln!(
-                out,
-                "topics: {} grants cite documents of the index; {} topics with {} judgments ({} citations dropped as published on or after the topic's priority date, {} as family)",
-                st.citing_documents,
-                st.topics,
-                st.judgments,
-                st.dropped_after_cutoff,
-                st.dropped_family
-            )?;
-        } else {
-            writeln!(
-                out,
-                "topics: {} with {} judgments",
-                report.topics, report.judgments
-            )?;
+            let mut line = if a.from_citations {
+                format!(
+                    "topics: {} grants cite documents of the index; {} topics with {} judgments",
+                    st.citing_documents, st.topics, st.judgments
+                )
+            } else {
+                format!("topics: {} with {} judgments", st.topics, st.judgments)
+            };
+            let mut notes = Vec::new();
+            if st.dropped_after_cutoff > 0 {
+                notes.push(format!(
+                    "{} judged documents dropped as published on or after the topic's cut-off",
+                    st.dropped_after_cutoff
+                ));
+            }
+            if st.dropped_family > 0 {
+                notes.push(format!("{} as family", st.dropped_family));
+            }
+            if st.missing_topics > 0 {
+                notes.push(format!(
+                    "{} judged topics are not documents of the index",
+                    st.missing_topics
+                ));
+            }
+            if st.judged_not_in_index > 0 {
+                notes.push(format!(
+                    "{} judged documents are not in the index",
+                    st.judged_not_in_index
+                ));
+            }
+            if !notes.is_empty() {
+                line.push_str(&format!(" ({})", notes.join("; ")));
+            }
+            writeln!(out, "{line}")?;
         }
         let mut t = Table::new();
         t.load_style(UTF8_BORDERS_ONLY)
@@ -433,14 +453,16 @@ pub fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<u8, Fai
             ]);
         for r in &report.results {
             let m = &r.mean;
+            // `+ 0.0` turns a negative zero (from summing nothing) into 0.
+            let f = |v: f64| format!("{:.3}", v + 0.0);
             t.add_row([
                 r.name.clone(),
-                format!("{:.3}", m.recall_10),
-                format!("{:.3}", m.recall_100),
-                format!("{:.3}", m.ap),
-                format!("{:.3}", m.pres_100),
-                format!("{:.3}", m.ndcg_10),
-                format!("{:.3}", m.rr),
+                f(m.recall_10),
+                f(m.recall_100),
+                f(m.ap),
+                f(m.pres_100),
+                f(m.ndcg_10),
+                f(m.rr),
                 format!("{:.1}", r.median_ms),
             ]);
         }
