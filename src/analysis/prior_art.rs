@@ -731,23 +731,20 @@ fn class_boost(
     ranked: &mut [Scored],
 ) -> anyhow::Result<()> {
     let levels = class_levels(classes);
+    // Every wanted symbol, tagged with its level; the lowest level (most specific) wins.
+    let mut wanted: Vec<(String, (usize, String))> = Vec::new();
+    for (level, set) in levels.iter().enumerate() {
+        for v in set {
+            wanted.push((v.clone(), (level, v.clone())));
+        }
+    }
     let cols = [
         FastStrings::open(searcher, "cpc")?,
         FastStrings::open(searcher, "ipc")?,
     ];
-    let mut values = Vec::new();
+    let matchers = [cols[0].matcher(&wanted)?, cols[1].matcher(&wanted)?];
     for s in ranked.iter_mut() {
-        values.clear();
-        for c in &cols {
-            c.values(s.addr, &mut values)?;
-        }
-        let best = (0..3).find_map(|level| {
-            values
-                .iter()
-                .filter(|v| levels[level].contains(*v))
-                .min()
-                .map(|v| (level, v.clone()))
-        });
+        let best = matchers.iter().flat_map(|m| m.tags(s.addr)).min().cloned();
         if let Some((level, v)) = best {
             s.class_boost = CLASS_BOOST[level];
             s.class_match = Some(v);

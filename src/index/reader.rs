@@ -202,6 +202,27 @@ impl FastStrings {
         Ok(FastStrings { columns })
     }
 
+    /// Finds which of `wanted` (value → tag) each document has without turning its ordinals
+    /// back into strings: the wanted values are looked up once per segment instead.
+    pub fn matcher<T: Clone>(&self, wanted: &[(String, T)]) -> anyhow::Result<FastMatcher<'_, T>> {
+        let mut per_segment = Vec::with_capacity(self.columns.len());
+        for col in &self.columns {
+            let mut m = HashMap::new();
+            if let Some(col) = col {
+                for (v, tag) in wanted {
+                    if let Some(ord) = col.dictionary().term_ord(v)? {
+                        m.insert(ord, tag.clone());
+                    }
+                }
+            }
+            per_segment.push(m);
+        }
+        Ok(FastMatcher {
+            columns: self,
+            per_segment,
+        })
+    }
+
     /// The values of `addr`, appended to `out`.
     pub fn values(&self, addr: DocAddress, out: &mut Vec<String>) -> anyhow::Result<()> {
         let Some(Some(col)) = self.columns.get(addr.segment_ord as usize) else {
@@ -213,5 +234,23 @@ impl FastStrings {
             out.push(s);
         }
         Ok(())
+    }
+}
+
+/// See [`FastStrings::matcher`].
+pub struct FastMatcher<'a, T> {
+    columns: &'a FastStrings,
+    per_segment: Vec<HashMap<u64, T>>,
+}
+
+impl<T> FastMatcher<'_, T> {
+    /// The tags of the wanted values document `addr` has.
+    pub fn tags(&self, addr: DocAddress) -> impl Iterator<Item = &T> {
+        let seg = addr.segment_ord as usize;
+        let col = self.columns.columns.get(seg).and_then(Option::as_ref);
+        let wanted = self.per_segment.get(seg);
+        col.into_iter()
+            .flat_map(move |c| c.term_ords(addr.doc_id))
+            .filter_map(move |o| wanted.and_then(|w| w.get(&o)))
     }
 }
