@@ -533,6 +533,25 @@ impl Dates {
     }
 }
 
+/// Documents with any of `values` in keyword field `f`.
+fn any_of<'v>(
+    f: tantivy::schema::Field,
+    values: impl IntoIterator<Item = &'v String>,
+) -> Box<dyn Query> {
+    Box::new(BooleanQuery::new(
+        values
+            .into_iter()
+            .map(|v| {
+                let q: Box<dyn Query> = Box::new(TermQuery::new(
+                    Term::from_field_text(f, v),
+                    IndexRecordOption::Basic,
+                ));
+                (Occur::Should, q)
+            })
+            .collect(),
+    ))
+}
+
 /// `query`, only for documents published before `cutoff` and outside the family.
 fn restrict(query: Box<dyn Query>, cutoff: Option<Date>, family: &[String]) -> Box<dyn Query> {
     let mut clauses = vec![(Occur::Must, query)];
@@ -794,17 +813,7 @@ fn citation_boost(
     let num = schema::field("num");
     let mut keys: Vec<&String> = citing.keys().collect();
     keys.sort();
-    let any: Vec<(Occur, Box<dyn Query>)> = keys
-        .into_iter()
-        .map(|k| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(num, k),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    let query = restrict(Box::new(BooleanQuery::new(any)), cutoff, family);
+    let query = restrict(any_of(num, keys), cutoff, family);
     let found = searcher.search(&query, &DocSetCollector)?;
     let nums = FastStrings::open(searcher, "num")?;
     let at: HashMap<DocAddress, usize> = ranked
@@ -859,17 +868,7 @@ fn citer_counts<'k>(
     if counts.is_empty() {
         return Ok(counts);
     }
-    let any: Vec<(Occur, Box<dyn Query>)> = counts
-        .keys()
-        .map(|k| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(cites, k),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    let query = restrict(Box::new(BooleanQuery::new(any)), cutoff, family);
+    let query = restrict(any_of(cites, counts.keys()), cutoff, family);
     let col = FastStrings::open(searcher, "cites")?;
     let mut values = Vec::new();
     for addr in searcher.search(&query, &DocSetCollector)? {

@@ -1,7 +1,7 @@
 //! The command-line surface. Each subcommand is one function; all output goes through a single
 //! writer so a closed pipe (`patdex search ... | head`) ends quietly.
 
-mod prior_art;
+pub mod prior_art;
 mod render;
 
 use std::io::{self, IsTerminal, Write};
@@ -136,15 +136,8 @@ pub enum Command {
         /// Pipeline: bm25, terms, +phrases, +class, +cites (= full).
         #[arg(long, default_value = "full")]
         config: String,
-        /// Text fields to search: title, abstract, claims, icl, description (comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        fields: Vec<String>,
-        /// Key terms to select from the text.
-        #[arg(long, default_value_t = 40)]
-        terms: usize,
-        /// Key phrases (adjacent word pairs) to add.
-        #[arg(long, default_value_t = 10)]
-        phrases: usize,
+        #[command(flatten)]
+        tuning: prior_art::Tuning,
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -181,13 +174,8 @@ pub enum Command {
         /// Write the judgments used (after the cut-off and family rules) as TREC qrels.
         #[arg(long)]
         write_qrels: Option<PathBuf>,
-        /// Text fields to search (comma-separated).
-        #[arg(long, value_delimiter = ',')]
-        fields: Vec<String>,
-        #[arg(long, default_value_t = 40)]
-        terms: usize,
-        #[arg(long, default_value_t = 10)]
-        phrases: usize,
+        #[command(flatten)]
+        tuning: prior_art::Tuning,
         #[arg(long)]
         json: bool,
     },
@@ -373,9 +361,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             cpc,
             limit,
             config,
-            fields,
-            terms,
-            phrases,
+            tuning,
             format,
         } => {
             let input = match (text, number) {
@@ -389,11 +375,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 classes: cpc,
                 limit,
                 config,
-                tuning: prior_art::Tuning {
-                    fields,
-                    terms,
-                    phrases,
-                },
+                tuning,
                 format,
             };
             prior_art::prior_art(&layout, args, out)
@@ -408,9 +390,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             depth,
             run,
             write_qrels,
-            fields,
-            terms,
-            phrases,
+            tuning,
             json,
         } => {
             let args = prior_art::EvalArgs {
@@ -430,11 +410,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 depth,
                 run,
                 write_qrels,
-                tuning: prior_art::Tuning {
-                    fields,
-                    terms,
-                    phrases,
-                },
+                tuning,
                 json,
             };
             prior_art::eval(&layout, args, out)

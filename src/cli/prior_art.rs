@@ -20,9 +20,16 @@ pub enum Input {
 }
 
 /// Knobs shared by `prior-art` and `eval`.
+#[derive(Debug, clap::Args)]
 pub struct Tuning {
+    /// Text fields to search: title, abstract, claims, icl, description (comma-separated).
+    #[arg(long, value_delimiter = ',')]
     pub fields: Vec<String>,
+    /// Key terms to select from the text.
+    #[arg(long, default_value_t = 40)]
     pub terms: usize,
+    /// Key phrases (adjacent word pairs) to add.
+    #[arg(long, default_value_t = 10)]
     pub phrases: usize,
 }
 
@@ -65,7 +72,7 @@ fn usage(message: String) -> Failure {
 }
 
 /// A configuration by name (`bm25`, `terms`, `+phrases`, `+class`, `+cites`, or `full`).
-pub fn config_named(name: &str) -> Result<(&'static str, Config), Failure> {
+pub(super) fn config_named(name: &str) -> Result<(&'static str, Config), Failure> {
     let name = name.trim();
     if name == "full" {
         return Ok(*CONFIGS.last().expect("configs"));
@@ -130,7 +137,11 @@ pub struct PriorArtArgs {
     pub format: Format,
 }
 
-pub fn prior_art(layout: &Layout, a: PriorArtArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+pub(super) fn prior_art(
+    layout: &Layout,
+    a: PriorArtArgs,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     if a.limit == 0 || a.limit > MAX_LIMIT {
         return Err(usage(format!(
             "--limit must be between 1 and {MAX_LIMIT} (got {})",
@@ -328,7 +339,7 @@ pub struct EvalArgs {
     pub json: bool,
 }
 
-pub fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<u8, Failure> {
+pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<u8, Failure> {
     let mut configs = Vec::new();
     for c in &a.configs {
         configs.push(config_named(c)?);
