@@ -14,15 +14,19 @@
 #    delete-before-add upsert, and without the stored JSON `doc` field) and 20k,
 # 7. query latency (benches/query.rs) on an index of the 50k corpus (20k when there is no 50k
 #    corpus), built with `patdex ingest --threads 2` into benches/work/idx/query-50k when missing
-#    or made by another patdex binary (the ingest is recorded too),
-# 8. writes raw results to benches/work/results/*.jsonl|txt and prints the summary tables.
+#    or made by another patdex binary or with another schema (the ingest is recorded too),
+# 8. prior-art latency (benches/prior_art.rs) on the same index: $PRIOR_ART_TOPICS documents as
+#    topics, per configuration the median, p99 and max over topics of each topic's median,
+#    with the cut-off at each topic's publication date and at its priority date,
+# 9. writes raw results to benches/work/results/*.jsonl|txt and prints the summary tables.
 #
 # Knobs (environment): RUNS=5 INGEST_RUNS=3 INDEX_RUNS=3 WITH_50K=auto SKIP_PEERS=0 SKIP_BUILD=0
 # QUERY_RUNS=100 (timed passes over the query set; the stress queries run 10) QUERY_CORPUS=auto|50k|20k
-# SECTIONS="parse ingest index query" (a subset re-runs only those; the other results are kept)
+# PRIOR_ART_TOPICS=50 PRIOR_ART_RUNS=3 (timed passes over the topics)
+# SECTIONS="parse ingest index query prior-art" (a subset re-runs only those; the other results are kept)
 # PATDEX_BENCH_DATA=/work/shared/data/uspto/grant
 # Everything generated goes to benches/work/ (git-ignored). Takes ~15 minutes on 2 cores, plus
-# ~8 for the query section (~4 when its index is current).
+# ~8 for the query section (~4 when its index is current) and ~3 for prior-art.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -38,7 +42,9 @@ SKIP_PEERS="${SKIP_PEERS:-0}"
 SKIP_BUILD="${SKIP_BUILD:-0}"
 QUERY_RUNS="${QUERY_RUNS:-100}"
 QUERY_CORPUS="${QUERY_CORPUS:-auto}"
-SECTIONS="${SECTIONS:-parse ingest index query}"
+PRIOR_ART_TOPICS="${PRIOR_ART_TOPICS:-50}"
+PRIOR_ART_RUNS="${PRIOR_ART_RUNS:-3}"
+SECTIONS="${SECTIONS:-parse ingest index query prior-art}"
 has() { case " $SECTIONS " in *" $1 "*) return 0 ;; *) return 1 ;; esac; }
 THREADS=2
 export PYTHONDONTWRITEBYTECODE=1   # no __pycache__ in benches/peers
@@ -52,6 +58,7 @@ for s_ in $SECTIONS; do
         index) rm -f "$R"/index-only-*.jsonl "$R"/index-only-*.txt ;;
         # query-ingest-* stays while its index does (it is redone with the index).
         query) rm -f "$R"/query-[0-9]*.jsonl "$R"/query-[0-9]*.txt ;;
+        prior-art) rm -f "$R"/prior-art-*.jsonl "$R"/prior-art-*.txt ;;
     esac
 done
 rm -f "$R"/machine.json "$R"/peers-versions.txt "$R"/summary.md
@@ -105,7 +112,8 @@ fi
 if [ "$SKIP_BUILD" != 1 ]; then
     say "cargo build --release; cargo bench --no-run"
     cargo build --release --quiet
-    cargo bench --no-run --quiet --bench parse --bench index_only --bench query --message-format=json \
+    cargo bench --no-run --quiet --bench parse --bench index_only --bench query --bench prior_art \
+        --message-format=json \
         | $PY -c '
 import json, shutil, sys
 for line in sys.stdin:
@@ -113,7 +121,7 @@ for line in sys.stdin:
         m = json.loads(line)
     except ValueError:
         continue
-    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] in ("parse", "index_only", "query"):
+    if m.get("reason") == "compiler-artifact" and m.get("executable") and m["target"]["name"] in ("parse", "index_only", "query", "prior_art"):
         shutil.copy2(m["executable"], sys.argv[1] + "/bench-" + m["target"]["name"])
 ' "$W/bin"
     cp target/release/patdex "$W/bin/patdex"
@@ -122,6 +130,7 @@ PATDEX="$W/bin/patdex"
 PARSE="$W/bin/bench-parse"
 INDEX_ONLY="$W/bin/bench-index_only"
 QUERY="$W/bin/bench-query"
+PRIOR_ART="$W/bin/bench-prior_art"
 
 # --- machine ----------------------------------------------------------------------------------
 $PY - "$R/machine.json" <<'EOF'
@@ -213,16 +222,18 @@ fi
 
 # --- query latency ----------------------------------------------------------------------------
 # The index lives in benches/work/idx/query-<corpus> (outside the index-* runs above, which are
-# deleted) and is rebuilt when missing or when the patdex binary or the corpus changed (the
-# stamp file beside it records both).
-if has query; then
+# deleted) and is rebuilt when missing, when the patdex binary or the corpus changed (the
+# stamp file beside it records both), or when this binary cannot open it (`patdex stats`
+# fails, e.g. after a schema change). The prior-art section uses the same index.
+if has query || has prior-art; then
 if [ "$QUERY_CORPUS" = auto ]; then
     if [ -s "$W/corpus-50k/corpus.json" ]; then QUERY_CORPUS=50k; else QUERY_CORPUS=20k; fi
 fi
 if [ "$QUERY_CORPUS" = 50k ]; then make_corpus 50000 "$W/corpus-50k"; fi
 QIDX="$W/idx/query-$QUERY_CORPUS"
 QSTAMP="$(sha256sum "$PATDEX" | cut -d' ' -f1) $(sha256sum "$W/corpus-$QUERY_CORPUS/corpus.json" | cut -d' ' -f1)"
-if [ ! -s "$QIDX/tantivy/meta.json" ] || [ "$(cat "$QIDX.stamp" 2>/dev/null)" != "$QSTAMP" ]; then
+if [ ! -s "$QIDX/tantivy/meta.json" ] || [ "$(cat "$QIDX.stamp" 2>/dev/null)" != "$QSTAMP" ] \
+    || ! "$PATDEX" --index "$QIDX" stats >/dev/null 2>&1; then
     say "query: building the index of the $QUERY_CORPUS corpus ($THREADS threads) -> $QIDX"
     rm -rf "$QIDX" "$QIDX.stamp" "$W/idx/query-build"
     # One recorded ingest (time, peak memory, index size) for the schema of this binary.
@@ -233,8 +244,23 @@ if [ ! -s "$QIDX/tantivy/meta.json" ] || [ "$(cat "$QIDX.stamp" 2>/dev/null)" !=
     rm -rf "$W/idx/query-build"
     echo "$QSTAMP" > "$QIDX.stamp"
 fi
+fi
+if has query; then
 say "query latency on $QIDX, $QUERY_RUNS passes"
 keep "query-$QUERY_CORPUS" -- "$QUERY" --index "$QIDX" --runs "$QUERY_RUNS" --label "$QUERY_CORPUS"
+fi
+
+# --- prior-art latency ------------------------------------------------------------------------
+# `prior_art::search` on $PRIOR_ART_TOPICS documents of the query index as topics. Cut-off at
+# the topic's publication date first: the generated corpus has every publication date in 2030
+# and the real priority dates, so the priority-date cut-off (what `patdex prior-art --number N`
+# does) leaves no candidate, which the second run shows.
+if has prior-art; then
+for cut in publication priority; do
+    say "prior-art latency on $QIDX, $PRIOR_ART_TOPICS topics, $PRIOR_ART_RUNS passes, cut-off: $cut"
+    keep "prior-art-$QUERY_CORPUS-$cut" -- "$PRIOR_ART" --index "$QIDX" --topics "$PRIOR_ART_TOPICS" \
+        --runs "$PRIOR_ART_RUNS" --cutoff "$cut" --label "$QUERY_CORPUS"
+done
 fi
 rm -rf "$W"/idx/index-*
 
