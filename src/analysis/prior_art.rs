@@ -17,6 +17,7 @@ use std::ops::Bound;
 use std::sync::Arc;
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::Serialize;
 use tantivy::collector::{Count, DocSetCollector, TopDocs};
 use tantivy::query::{
@@ -378,7 +379,14 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
     let limit = opts.limit.clamp(1, MAX_LIMIT);
     let counts = inv.counts();
     let mut ex = Expander::new(searcher, "");
-    let words = Words::new(&mut ex, &opts.fields, &counts)?;
+    // Only words a query can use are looked up: key terms never are patent boilerplate, the
+    // plain baseline drops only English function words.
+    let wanted: fn(&str) -> bool = if opts.config.select_terms {
+        |s| !terms::is_stopword(s)
+    } else {
+        |s| !terms::is_english_stopword(s)
+    };
+    let words = Words::new(&mut ex, &opts.fields, &counts, wanted)?;
     let key_terms = words.select(&counts, opts.terms);
     let key_phrases = select_phrases(&counts, &words, opts.phrases);
 
@@ -454,16 +462,20 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
     let nums = FastStrings::open(searcher, "num")?;
     let pds = Dates::open(searcher)?;
     let mut hits = Vec::with_capacity(ranked.len());
-    let mut analyzer = text::analyzer();
-    for (i, s) in ranked.into_iter().enumerate() {
-        let (number, key) = (first(&ids, s.addr)?, first(&nums, s.addr)?);
-        let (title, evidence) = if opts.evidence {
+    // Evidence reads and scans each hit's whole record: spread it over the cores.
+    let looked: Vec<(String, Option<Evidence>)> = ranked
+        .par_iter()
+        .map(|s| {
+            if !opts.evidence {
+                return Ok((String::new(), None));
+            }
             let p = reader.patent(s.addr)?;
-            let ev = evidence(&mut analyzer, &p, &key_terms, &key_phrases);
-            (p.title, Some(ev))
-        } else {
-            (String::new(), None)
-        };
+            let ev = evidence(&mut text::analyzer(), &p, &key_terms, &key_phrases);
+            Ok((p.title, Some(ev)))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    for ((i, s), (title, evidence)) in ranked.into_iter().enumerate().zip(looked) {
+        let (number, key) = (first(&ids, s.addr)?, first(&nums, s.addr)?);
         hits.push(Hit {
             addr: s.addr,
             rank: i + 1,
@@ -595,9 +607,14 @@ struct Words {
 }
 
 impl Words {
-    fn new(ex: &mut Expander, fields: &[&'static str], counts: &Counts) -> anyhow::Result<Words> {
+    fn new(
+        ex: &mut Expander,
+        fields: &[&'static str],
+        counts: &Counts,
+        wanted: fn(&str) -> bool,
+    ) -> anyhow::Result<Words> {
         let mut expansions = HashMap::new();
-        for stem in counts.raw.keys() {
+        for stem in counts.raw.keys().filter(|s| wanted(s)) {
             let mut v = Vec::new();
             for &name in fields {
                 let f = schema::field(name);
@@ -892,10 +909,6 @@ fn evidence(
     key_terms: &[KeyTerm],
     key_phrases: &[KeyPhrase],
 ) -> Evidence {
-    let weight: HashMap<&str, (f32, &str)> = key_terms
-        .iter()
-        .map(|t| (t.stem.as_str(), (t.score, t.term.as_str())))
-        .collect();
     let mut passages: Vec<(String, &str)> = vec![("title".into(), p.title.as_str())];
     passages.push(("abstract".into(), p.abstract_text.as_str()));
     for c in &p.claims {
@@ -908,27 +921,55 @@ fn evidence(
             passages.push((format!("description ¶{n}"), text.as_str()));
         }
     }
-    let mut document: HashSet<&str> = HashSet::new();
+    // Every stem of interest gets a small id: key terms first, then the words of key phrases.
+    let mut ids: HashMap<&str, usize> = HashMap::new();
+    for t in key_terms {
+        let n = ids.len();
+        ids.entry(t.stem.as_str()).or_insert(n);
+    }
+    for ph in key_phrases {
+        for st in &ph.stems {
+            let n = ids.len();
+            ids.entry(st.as_str()).or_insert(n);
+        }
+    }
+    let phrase_ids: Vec<(usize, usize)> = key_phrases
+        .iter()
+        .map(|ph| (ids[ph.stems[0].as_str()], ids[ph.stems[1].as_str()]))
+        .collect();
+    let mut document: HashSet<usize> = HashSet::new();
     // (score, passage, shared terms with their weights)
     type Best = (f32, usize, Vec<(f32, String)>);
     let mut best: Option<Best> = None;
+    let mut present = vec![false; ids.len()];
+    let mut pairs = vec![false; phrase_ids.len()];
     for (i, (_, text)) in passages.iter().enumerate() {
-        let stems = terms::stems(analyzer, text);
+        present.iter_mut().for_each(|p| *p = false);
+        pairs.iter_mut().for_each(|p| *p = false);
+        let mut prev: Option<usize> = None;
+        terms::for_each_stem(analyzer, text, |stem| {
+            let id = ids.get(stem).copied();
+            if let Some(id) = id {
+                present[id] = true;
+                if let Some(p) = prev {
+                    for (k, &(a, b)) in phrase_ids.iter().enumerate() {
+                        if a == p && b == id {
+                            pairs[k] = true;
+                        }
+                    }
+                }
+            }
+            prev = id;
+        });
         let mut shared: Vec<(f32, String)> = Vec::new();
-        let mut seen: HashSet<&str> = HashSet::new();
-        for s in &stems {
-            if let Some((&k, &(w, form))) = weight.get_key_value(s.as_str())
-                && seen.insert(k)
-            {
-                document.insert(k);
-                shared.push((w, form.to_string()));
+        for (id, t) in key_terms.iter().enumerate() {
+            if ids[t.stem.as_str()] == id && present[id] {
+                document.insert(id);
+                shared.push((t.score, t.term.clone()));
             }
         }
-        for ph in key_phrases {
-            if stems
-                .windows(2)
-                .any(|w| w[0] == ph.stems[0] && w[1] == ph.stems[1])
-            {
+        for (k, ph) in key_phrases.iter().enumerate() {
+            if pairs[k] {
                 shared.push((ph.score, format!("\"{}\"", ph.phrase)));
             }
         }

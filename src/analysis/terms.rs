@@ -274,18 +274,24 @@ impl Counts {
     }
 }
 
-/// The stems of the words of `text`, stopwords and numerals left out, in order.
+/// The stems of the words of `text`, numerals and single letters left out, in order.
 pub fn stems(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
+    for_each_stem(analyzer, text, |s| out.push(s.to_string()));
+    out
+}
+
+/// Calls `f` with each stem [`stems`] would list, without allocating one string per word
+/// (evidence scans every paragraph of every hit).
+pub fn for_each_stem(analyzer: &mut TextAnalyzer, text: &str, mut f: impl FnMut(&str)) {
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = &stream.token().text;
         if text::is_mark(t) || t.len() < 2 || t.bytes().all(|b| b.is_ascii_digit()) {
             continue;
         }
-        out.push(singular(t).into_owned());
+        f(&singular(t));
     }
-    out
 }
 
 #[cfg(test)]
