@@ -52,7 +52,7 @@
 
 #[path = "util/mod.rs"]
 mod util;
-use util::{cpu_secs, median};
+use util::{cpu_secs, median, p99, p99_kind};
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -391,18 +391,6 @@ fn run(reader: &IndexReader, topic: &Topic, exec: &Exec) -> anyhow::Result<Sizes
             Ok(Sizes::default())
         }
     }
-}
-
-/// p99 by nearest rank; with fewer than 100 samples that is the maximum.
-fn p99(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    let rank = ((s.len() as f64) * 0.99).ceil() as usize;
-    s[rank.clamp(1, s.len()) - 1]
-}
-
-fn p99_kind(n: usize) -> &'static str {
-    if n >= 100 { "p99" } else { "max" }
 }
 
 fn max(v: &[f64]) -> f64 {

@@ -42,7 +42,7 @@
 
 #[path = "util/mod.rs"]
 mod util;
-use util::{cpu_secs, median};
+use util::{cpu_secs, median, p99, p99_kind};
 
 use std::collections::BTreeMap;
 use std::hint::black_box;
@@ -397,19 +397,6 @@ impl Entry {
     fn p99(&self) -> f64 {
         p99(&self.times_ms)
     }
-}
-
-/// p99 by nearest rank; with fewer than 100 samples that is the maximum.
-fn p99(v: &[f64]) -> f64 {
-    let mut s = v.to_vec();
-    s.sort_by(|a, b| a.total_cmp(b));
-    let rank = ((s.len() as f64) * 0.99).ceil() as usize;
-    s[rank.clamp(1, s.len()) - 1]
-}
-
-/// What [`p99`] is for `n` samples.
-fn p99_kind(n: usize) -> &'static str {
-    if n >= 100 { "p99" } else { "max" }
 }
 
 fn min(v: &[f64]) -> f64 {

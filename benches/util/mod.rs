@@ -23,3 +23,19 @@ pub fn median(v: &[f64]) -> f64 {
         (s[n / 2 - 1] + s[n / 2]) / 2.0
     }
 }
+
+/// p99 by nearest rank; with fewer than 100 samples that is the maximum.
+// Only the latency benches (query, prior_art) report percentiles.
+#[allow(dead_code)]
+pub fn p99(v: &[f64]) -> f64 {
+    let mut s = v.to_vec();
+    s.sort_by(|a, b| a.total_cmp(b));
+    let rank = ((s.len() as f64) * 0.99).ceil() as usize;
+    s[rank.clamp(1, s.len()) - 1]
+}
+
+/// What [`p99`] is for `n` samples.
+#[allow(dead_code)]
+pub fn p99_kind(n: usize) -> &'static str {
+    if n >= 100 { "p99" } else { "max" }
+}
