@@ -72,6 +72,7 @@ fn eval_measures_agree_with_trec_eval() {
         assert!(theirs["topics"].as_u64().unwrap() >= 25, "{theirs}");
         for (mine, trec) in [
             ("ap", "map"),
+            ("p_10", "P_10"),
             ("recall_10", "recall_10"),
             ("recall_100", "recall_100"),
             ("ndcg_10", "ndcg_cut_10"),

@@ -51,8 +51,28 @@ impl Judgments {
     /// names `query_id`, `doc_id` and `relevance` columns (other columns are ignored, except
     /// that rows whose `cited_doc_is_family_member` is `yes` are dropped: a family member is not
     /// prior art). Returns the judgments and how many rows were dropped as family.
-    pub fn parse_any(text: &str) -> Result<(Judgments, usize), String> {
+    ///
+    /// A third format is a plain list, one document per line (as course and competition
+    /// judgments often come): all relevant, for the topic named by `name` up to its first `-`
+    /// (`q1-qrels+ve.txt` judges topic `q1`).
+    pub fn parse_any(text: &str, name: &str) -> Result<(Judgments, usize), String> {
         let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+        let is_list = text
+            .lines()
+            .filter(|l| !l.trim().is_empty())
+            .all(|l| l.split_whitespace().count() == 1);
+        if is_list && !first.is_empty() {
+            let topic = name.split('-').next().unwrap_or(name).trim();
+            let docs: BTreeSet<String> = text
+                .lines()
+                .map(str::trim)
+                .filter(|l| !l.is_empty())
+                .map(String::from)
+                .collect();
+            let mut j = Judgments::default();
+            j.relevant.insert(topic.to_string(), docs);
+            return Ok((j, 0));
+        }
         if !(first.contains('\t') && first.split('\t').any(|c| c.trim() == "query_id")) {
             return Judgments::parse_qrels(text).map(|j| (j, 0));
         }
@@ -124,6 +144,19 @@ fn relevant_ranks(ranked: &[String], relevant: &BTreeSet<String>) -> Vec<usize> 
         .filter(|(_, d)| relevant.contains(*d) && seen.insert(d.as_str()))
         .map(|(i, _)| i + 1)
         .collect()
+}
+
+/// Share of the first `k` ranks that hold a relevant document (an unfilled rank counts as not
+/// relevant, as trec_eval counts it).
+pub fn precision_at(ranked: &[String], relevant: &BTreeSet<String>, k: usize) -> f64 {
+    if k == 0 {
+        return 0.0;
+    }
+    let found = relevant_ranks(ranked, relevant)
+        .iter()
+        .filter(|&&r| r <= k)
+        .count();
+    found as f64 / k as f64
 }
 
 /// Share of the relevant documents in the first `k`.
@@ -199,6 +232,7 @@ pub fn reciprocal_rank(ranked: &[String], relevant: &BTreeSet<String>) -> f64 {
 /// The measures `patdex eval` reports for one topic.
 #[derive(Debug, Clone, Copy, Default, PartialEq, serde::Serialize)]
 pub struct TopicScores {
+    pub p_10: f64,
     pub recall_10: f64,
     pub recall_100: f64,
     pub ap: f64,
@@ -211,6 +245,7 @@ pub struct TopicScores {
 impl TopicScores {
     pub fn of(ranked: &[String], relevant: &BTreeSet<String>) -> TopicScores {
         TopicScores {
+            p_10: precision_at(ranked, relevant, 10),
             recall_10: recall_at(ranked, relevant, 10),
             recall_100: recall_at(ranked, relevant, 100),
             ap: average_precision(ranked, relevant),
@@ -228,6 +263,7 @@ impl TopicScores {
         let n = all.len() as f64;
         let sum = |f: fn(&TopicScores) -> f64| all.iter().map(f).sum::<f64>() / n;
         TopicScores {
+            p_10: sum(|s| s.p_10),
             recall_10: sum(|s| s.recall_10),
             recall_100: sum(|s| s.recall_100),
             ap: sum(|s| s.ap),
@@ -254,14 +290,26 @@ mod tests {
     fn tab_separated_judgments_with_a_header() {
         let tsv = "query_id\tdoc_id\trelevance\tcited_doc_is_family_member\n\
                    US1\tUS9\t1\tno\nUS1\tEP5A1\t1\tyes\nUS2\tUS8\t0\tno\nUS3\tUS7\t1\tno\n";
-        let (j, family) = Judgments::parse_any(tsv).unwrap();
+        let (j, family) = Judgments::parse_any(tsv, "j.tsv").unwrap();
         assert_eq!(family, 1);
         assert_eq!(j.topics().collect::<Vec<_>>(), vec!["US1", "US3"]);
         assert_eq!(j.relevant["US1"], rel(&["US9"]));
         // TREC qrels still read as TREC.
-        let (t, _) = Judgments::parse_any("T1 0 D1 1\n").unwrap();
+        let (t, _) = Judgments::parse_any("T1 0 D1 1\n", "x").unwrap();
         assert_eq!(t.relevant["T1"], rel(&["D1"]));
-        assert!(Judgments::parse_any("query_id\tdocument\nA\tB\n").is_err());
+        assert!(Judgments::parse_any("query_id\tdocument\nA\tB\n", "x").is_err());
+        // A list judges the topic its file is named after.
+        let (l, _) = Judgments::parse_any("US5253080\n\nEP1918442A2\n", "q1-qrels+ve.txt").unwrap();
+        assert_eq!(l.relevant["q1"], rel(&["US5253080", "EP1918442A2"]));
+    }
+
+    #[test]
+    fn precision_counts_unfilled_ranks_as_misses() {
+        // Relevant at ranks 1 and 3 of a 4-document run: P@2 = 1/2, P@10 = 2/10.
+        let r = run(&["a", "x", "b", "y"]);
+        assert!(close(precision_at(&r, &rel(&["a", "b", "c"]), 2), 0.5));
+        assert!(close(precision_at(&r, &rel(&["a", "b", "c"]), 10), 0.2));
+        assert!(close(precision_at(&r, &rel(&["a"]), 0), 0.0));
     }
 
     fn close(a: f64, b: f64) -> bool {

@@ -266,17 +266,27 @@ pub fn citation_topics(
 /// may return them. Topics left without judgments are left out.
 pub fn file_topics(
     reader: &IndexReader,
-    topics: Option<&Path>,
-    qrels: &Path,
+    topics: &[std::path::PathBuf],
+    qrels: &[std::path::PathBuf],
     rule: Cutoff,
 ) -> anyhow::Result<(Vec<Topic>, HashMap<String, String>, TopicStats)> {
-    let qtext = std::fs::read_to_string(qrels)
-        .map_err(|e| anyhow::anyhow!("cannot read judgments {}: {e}", qrels.display()))?;
-    let (judgments, flagged) = Judgments::parse_any(&qtext).map_err(|e| anyhow::anyhow!("{e}"))?;
-    let mut stats = TopicStats {
-        dropped_family: flagged,
-        ..TopicStats::default()
-    };
+    let mut judgments = Judgments::default();
+    let mut stats = TopicStats::default();
+    for q in qrels {
+        let text = std::fs::read_to_string(q)
+            .map_err(|e| anyhow::anyhow!("cannot read judgments {}: {e}", q.display()))?;
+        let name = q
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let (j, flagged) = Judgments::parse_any(&text, &name)
+            .map_err(|e| anyhow::anyhow!("{}: {e}", q.display()))?;
+        stats.dropped_family += flagged;
+        for (t, docs) in j.relevant {
+            judgments.relevant.entry(t).or_default().extend(docs);
+        }
+    }
+    let qrels_names: Vec<String> = qrels.iter().map(|q| q.display().to_string()).collect();
     // Judged ids as the qrels spell them, by key, so the run file speaks the qrels' language.
     let mut spelling = HashMap::new();
     for docs in judgments.relevant.values() {
@@ -284,15 +294,17 @@ pub fn file_topics(
             spelling.insert(doc_key(d), d.clone());
         }
     }
-    let inputs: Vec<(String, Invention, Option<Date>, HashSet<String>)> = match topics {
-        Some(path) => read_topics(reader, path, rule)?
-            .into_iter()
-            .map(|(id, inv, cutoff)| {
+    let inputs: Vec<(String, Invention, Option<Date>, HashSet<String>)> = if !topics.is_empty() {
+        let mut v = Vec::new();
+        for path in topics {
+            for (id, inv, cutoff) in read_topics(reader, path, rule)? {
                 let fam = inv.family.iter().cloned().collect();
-                (id, inv, cutoff, fam)
-            })
-            .collect(),
-        None => {
+                v.push((id, inv, cutoff, fam));
+            }
+        }
+        v
+    } else {
+        {
             let mut v = Vec::new();
             for id in judgments.topics() {
                 let found = match id.parse::<PubNumber>() {
@@ -348,8 +360,8 @@ pub fn file_topics(
     if out.is_empty() {
         anyhow::bail!(
             "no topic has a judgment left in {}: topic ids must match the first column of the judgments{}",
-            qrels.display(),
-            if topics.is_none() {
+            qrels_names.join(", "),
+            if topics.is_empty() {
                 " and, without --topics, be numbers of documents in the index"
             } else {
                 ""
@@ -361,6 +373,62 @@ pub fn file_topics(
 
 type TopicInput = (String, Invention, Option<Date>);
 
+/// A free-text topic as TREC-style tracks write them: `<query><title>..</title>
+/// <description>..</description></query>`, named after its file (`q1.xml` is topic `q1`).
+fn query_topic(path: &Path) -> anyhow::Result<TopicInput> {
+    use quick_xml::events::Event;
+    let bytes = std::fs::read(path)
+        .map_err(|e| anyhow::anyhow!("cannot read topic {}: {e}", path.display()))?;
+    let mut r = quick_xml::Reader::from_reader(bytes.as_slice());
+    let (mut title, mut description, mut at) = (String::new(), String::new(), String::new());
+    loop {
+        match r.read_event() {
+            Ok(Event::Start(e)) => at = e.local_name().as_ref().to_string(),
+            Ok(Event::End(_)) => at.clear(),
+            Ok(Event::Text(t)) => {
+                let to = match at.as_str() {
+                    "title" => &mut title,
+                    "description" | "desc" | "narrative" => &mut description,
+                    _ => continue,
+                };
+                let t: &str = &t;
+                to.push_str(t);
+                to.push(' ');
+            }
+            Ok(Event::GeneralRef(g)) if at == "title" || at == "description" => {
+                let name: &str = &g;
+                let to = if at == "title" {
+                    &mut title
+                } else {
+                    &mut description
+                };
+                to.push_str(match name {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    "quot" => "\"",
+                    "apos" => "'",
+                    _ => " ",
+                });
+            }
+            Ok(Event::Eof) => break,
+            Err(e) => anyhow::bail!("{}: {e}", path.display()),
+            _ => {}
+        }
+    }
+    let squash = |s: &str| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let id = path
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let inv = Invention {
+        title: squash(&title),
+        description: vec![squash(&description)],
+        ..Invention::default()
+    };
+    Ok((id, inv, None))
+}
+
 fn read_topics(reader: &IndexReader, path: &Path, rule: Cutoff) -> anyhow::Result<Vec<TopicInput>> {
     let head = {
         use std::io::Read;
@@ -370,6 +438,9 @@ fn read_topics(reader: &IndexReader, path: &Path, rule: Cutoff) -> anyhow::Resul
             .map_err(|e| anyhow::anyhow!("cannot read topics {}: {e}", path.display()))?;
         b[..n].to_vec()
     };
+    if memchr::memmem::find(&head, b"<query").is_some() {
+        return Ok(vec![query_topic(path)?]);
+    }
     let text_like = !path.is_dir()
         && !head.starts_with(b"PK")
         && !head.starts_with(&[0x1f, 0x8b])

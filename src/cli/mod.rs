@@ -147,14 +147,16 @@ pub enum Command {
         /// Topics: every grant citing documents of the index; judgments: those documents.
         #[arg(long, conflicts_with_all = ["topics", "qrels"])]
         from_citations: bool,
-        /// Topics: patent XML, or `id<TAB>text` lines (a text that is an indexed number makes
-        /// that document the topic). Without it, the judged topic ids are documents of the index.
+        /// Topics (repeatable): patent XML, `<query><title/><description/></query>` files (topic
+        /// id = file name), or `id<TAB>text` lines (a text that is an indexed number makes that
+        /// document the topic). Without it, the judged topic ids are documents of the index.
         #[arg(long, requires = "qrels")]
-        topics: Option<PathBuf>,
-        /// Judgments: TREC qrels (`topic iteration document relevance`), or tab-separated with a
-        /// `query_id`, `doc_id`, `relevance` header.
+        topics: Vec<PathBuf>,
+        /// Judgments (repeatable): TREC qrels (`topic iteration document relevance`),
+        /// tab-separated with a `query_id`, `doc_id`, `relevance` header, or a list of relevant
+        /// documents for the topic its file is named after (`q1-qrels.txt` judges `q1`).
         #[arg(long)]
-        qrels: Option<PathBuf>,
+        qrels: Vec<PathBuf>,
         /// Which citations judge relevance with --from-citations.
         #[arg(long, value_enum, default_value_t = CitedByArg::Examiner)]
         cited_by: CitedByArg,

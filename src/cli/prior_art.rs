@@ -327,8 +327,8 @@ fn write_csv(r: &PriorArt, out: &mut dyn Write) -> anyhow::Result<()> {
 /// What `patdex eval` was asked.
 pub struct EvalArgs {
     pub from_citations: bool,
-    pub topics: Option<PathBuf>,
-    pub qrels: Option<PathBuf>,
+    pub topics: Vec<PathBuf>,
+    pub qrels: Vec<PathBuf>,
     pub cited_by: CitedBy,
     pub cutoff: topics::Cutoff,
     pub configs: Vec<String>,
@@ -356,13 +356,13 @@ pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<
     let base = a.tuning.options()?;
     let reader = IndexReader::open(layout)?;
     let (topics, spelling, found): (Vec<Topic>, _, Option<topics::TopicStats>) =
-        match (a.from_citations, &a.topics, &a.qrels) {
-            (true, None, None) => {
+        match (a.from_citations, a.qrels.is_empty()) {
+            (true, true) => {
                 let (t, st) = topics::citation_topics(&reader, a.cited_by, a.cutoff)?;
                 (t, Default::default(), Some(st))
             }
-            (false, t, Some(q)) => {
-                let (t, sp, st) = topics::file_topics(&reader, t.as_deref(), q, a.cutoff)?;
+            (false, false) => {
+                let (t, sp, st) = topics::file_topics(&reader, &a.topics, &a.qrels, a.cutoff)?;
                 (t, sp, Some(st))
             }
             _ => {
@@ -460,7 +460,7 @@ pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<
         t.load_style(UTF8_BORDERS_ONLY)
             .set_content_arrangement(ContentArrangement::Disabled)
             .set_header([
-                "config", "R@10", "R@100", "MAP", "PRES@100", "nDCG@10", "MRR", "ms/topic",
+                "config", "P@10", "R@10", "R@100", "MAP", "PRES@100", "nDCG@10", "MRR", "ms/topic",
             ]);
         for r in &report.results {
             let m = &r.mean;
@@ -468,6 +468,7 @@ pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<
             let f = |v: f64| format!("{:.3}", v + 0.0);
             t.add_row([
                 r.name.clone(),
+                f(m.p_10),
                 f(m.recall_10),
                 f(m.recall_100),
                 f(m.ap),
