@@ -344,6 +344,26 @@ fn bad_prior_art_and_eval_requests_say_what_to_do() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("qrels line 1"), "{}", stderr(&o));
+
+    // A topic document that cannot be read stops the evaluation instead of vanishing from it.
+    let broken = tmp.path().join("topic.xml");
+    std::fs::write(
+        &broken,
+        "<?xml version=\"1.0\"?>\n<us-patent-grant><broken>",
+    )
+    .unwrap();
+    std::fs::write(&q, "T1 0 US10676429 1\n").unwrap();
+    let o = patdex(&[
+        "--index",
+        &index,
+        "eval",
+        "--topics",
+        broken.to_str().unwrap(),
+        "--qrels",
+        q.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("could not be read"), "{}", stderr(&o));
 }
 
 #[test]

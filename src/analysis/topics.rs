@@ -384,7 +384,12 @@ fn query_topic(path: &Path) -> anyhow::Result<TopicInput> {
     loop {
         match r.read_event() {
             Ok(Event::Start(e)) => at = e.local_name().as_ref().to_string(),
-            Ok(Event::End(_)) => at.clear(),
+            Ok(Event::End(_)) => {
+                // An element boundary separates words; entities inside a word do not.
+                title.push(' ');
+                description.push(' ');
+                at.clear();
+            }
             Ok(Event::Text(t)) => {
                 let to = match at.as_str() {
                     "title" => &mut title,
@@ -393,23 +398,14 @@ fn query_topic(path: &Path) -> anyhow::Result<TopicInput> {
                 };
                 let t: &str = &t;
                 to.push_str(t);
-                to.push(' ');
             }
-            Ok(Event::GeneralRef(g)) if at == "title" || at == "description" => {
-                let name: &str = &g;
-                let to = if at == "title" {
-                    &mut title
-                } else {
-                    &mut description
+            Ok(Event::GeneralRef(g)) => {
+                let to = match at.as_str() {
+                    "title" => &mut title,
+                    "description" | "desc" | "narrative" => &mut description,
+                    _ => continue,
                 };
-                to.push_str(match name {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    _ => " ",
-                });
+                to.push_str(&crate::parse::text::reference_text(&g));
             }
             Ok(Event::Eof) => break,
             Err(e) => anyhow::bail!("{}: {e}", path.display()),
@@ -447,19 +443,29 @@ fn read_topics(reader: &IndexReader, path: &Path, rule: Cutoff) -> anyhow::Resul
         && !String::from_utf8_lossy(&head).trim_start().starts_with('<');
     if !text_like {
         let mut out = Vec::new();
+        let mut broken: Vec<String> = Vec::new();
         let progress = std::sync::Arc::new(std::sync::atomic::AtomicU64::new(0));
         let mut sink = |doc: crate::source::RawDoc| {
-            if let Ok(crate::parse::Parsed::Patent(p)) = crate::parse::parse_document(&doc.bytes) {
-                out.push((
+            match crate::parse::parse_document(&doc.bytes) {
+                Ok(crate::parse::Parsed::Patent(p)) => out.push((
                     p.number.to_string(),
                     Invention::from_patent(&p),
                     topic_cutoff(&p, rule),
-                ));
+                )),
+                Ok(crate::parse::Parsed::Skipped { .. }) => {}
+                Err(e) => broken.push(format!("{} document {}: {e}", doc.origin, doc.index)),
             }
             Ok(())
         };
         for file in crate::source::expand_inputs(&[path.to_path_buf()])? {
             let _ = crate::source::read_file(&file, &progress, &mut sink)?;
+        }
+        // A topic silently missing would change every measure: refuse instead.
+        if let Some(first) = broken.first() {
+            anyhow::bail!(
+                "{} topic document(s) could not be read, so the evaluation would be incomplete; first: {first}",
+                broken.len()
+            );
         }
         return Ok(out);
     }

@@ -78,20 +78,7 @@ pub(super) fn parse(mut reader: Reader<&[u8]>) -> Result<Parsed, ParseError> {
             Event::Text(t) if depth == 2 => {
                 text.push_str(&t);
             }
-            Event::GeneralRef(r) if depth == 2 => {
-                let name: &str = &r;
-                text.push_str(match name {
-                    "amp" => "&",
-                    "lt" => "<",
-                    "gt" => ">",
-                    "quot" => "\"",
-                    "apos" => "'",
-                    _ => "",
-                });
-                if let Some(c) = r.resolve_char_ref().ok().flatten() {
-                    text.push(c);
-                }
-            }
+            Event::GeneralRef(r) if depth == 2 => text.push_str(&super::text::reference_text(&r)),
             Event::Eof => {
                 return Err(ParseError::Truncated { open: "doc".into() });
             }

@@ -168,6 +168,19 @@ where
     iso_extra(name)
 }
 
+/// The text of a character or entity reference in a document without a DTD of its own
+/// (`&amp;`, `&#233;`, `&eacute;`); an unknown entity stays visible as `&name;`.
+pub fn reference_text(r: &quick_xml::events::BytesRef<'_>) -> String {
+    if let Ok(Some(c)) = r.resolve_char_ref() {
+        return c.to_string();
+    }
+    static NONE: std::sync::OnceLock<HashMap<String, String>> = std::sync::OnceLock::new();
+    let name: &str = r;
+    resolve_entity(name, NONE.get_or_init(HashMap::new))
+        .map(String::from)
+        .unwrap_or_else(|| format!("&{name};"))
+}
+
 /// ISO 8879 entity names that HTML5 does not define, as used in USPTO text.
 fn iso_extra(name: &str) -> Option<&'static str> {
     Some(match name {
