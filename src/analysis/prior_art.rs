@@ -27,7 +27,7 @@ use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
 use super::terms::{self, Counts};
-use crate::index::reader::{FastStrings, IndexReader};
+use crate::index::reader::{FastDates, FastStrings, IndexReader};
 use crate::index::{schema, text};
 use crate::model::{Block, Patent};
 use crate::query::expand::{Expander, Expansion};
@@ -460,7 +460,7 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
 
     let ids = FastStrings::open(searcher, "id")?;
     let nums = FastStrings::open(searcher, "num")?;
-    let pds = Dates::open(searcher)?;
+    let pds = FastDates::open(searcher, "pd")?;
     let mut hits = Vec::with_capacity(ranked.len());
     // Evidence reads and scans each hit's whole record: spread it over the cores.
     let looked: Vec<(String, Option<Evidence>)> = ranked
@@ -520,29 +520,6 @@ fn first(col: &FastStrings, addr: DocAddress) -> anyhow::Result<String> {
     let mut v = Vec::new();
     col.values(addr, &mut v)?;
     Ok(v.into_iter().next().unwrap_or_default())
-}
-
-/// Publication dates from the fast column.
-struct Dates(Vec<tantivy::columnar::Column<tantivy::DateTime>>);
-
-impl Dates {
-    fn open(searcher: &Searcher) -> anyhow::Result<Dates> {
-        Ok(Dates(
-            searcher
-                .segment_readers()
-                .iter()
-                .map(|r| r.fast_fields().date("pd"))
-                .collect::<Result<_, _>>()?,
-        ))
-    }
-
-    fn get(&self, addr: DocAddress) -> Option<Date> {
-        let secs = self.0.get(addr.segment_ord as usize)?.first(addr.doc_id)?;
-        let days = secs.into_timestamp_secs().div_euclid(86_400);
-        jiff::civil::date(1970, 1, 1)
-            .checked_add(jiff::Span::new().days(days))
-            .ok()
-    }
 }
 
 /// Documents with any of `values` in keyword field `f`.

@@ -17,7 +17,7 @@ use tantivy::DocAddress;
 
 use super::eval::{Judgments, TopicScores, trec_run_lines};
 use super::prior_art::{self, Config, Invention, Options};
-use crate::index::reader::{FastStrings, IndexReader};
+use crate::index::reader::{FastDates, FastStrings, IndexReader};
 use crate::index::schema;
 use crate::model::{Citation, Patent};
 use crate::number::PubNumber;
@@ -70,18 +70,18 @@ enum Verdict {
 }
 
 /// The documents of the index, with what judging needs: family keys and publication dates.
-struct Judge<'r> {
-    reader: &'r IndexReader,
+struct Judge {
     keys: HashMap<String, Vec<DocAddress>>,
     fams: FastStrings,
+    dates: FastDates,
 }
 
-impl<'r> Judge<'r> {
-    fn new(reader: &'r IndexReader) -> anyhow::Result<Judge<'r>> {
+impl Judge {
+    fn new(reader: &IndexReader) -> anyhow::Result<Judge> {
         Ok(Judge {
-            reader,
             keys: all_keys(reader)?,
             fams: FastStrings::open(&reader.searcher, "fam")?,
+            dates: FastDates::open(&reader.searcher, "pd")?,
         })
     }
 
@@ -102,7 +102,7 @@ impl<'r> Judge<'r> {
             v.clear();
             self.fams.values(a, &mut v)?;
             in_family |= v.iter().any(|k| family.contains(k));
-            let d = self.reader.patent(a)?.pub_date;
+            let d = self.dates.get(a);
             early |= match cutoff {
                 Some(c) => d.is_some_and(|d| d < c),
                 None => true,
@@ -188,7 +188,7 @@ pub fn citation_topics(
     cited_by: CitedBy,
     rule: Cutoff,
 ) -> anyhow::Result<(Vec<Topic>, TopicStats)> {
-    let keys = all_keys(reader)?;
+    let judge = Judge::new(reader)?;
     let cites = FastStrings::open(&reader.searcher, "cites")?;
     let kinds = FastStrings::open(&reader.searcher, "kind")?;
     let mut citing: Vec<DocAddress> = Vec::new();
@@ -201,7 +201,7 @@ pub fn citation_topics(
         }
         v.clear();
         cites.values(addr, &mut v)?;
-        if v.iter().any(|k| keys.contains_key(k)) {
+        if v.iter().any(|k| judge.keys.contains_key(k)) {
             citing.push(addr);
         }
         Ok(())
@@ -210,7 +210,6 @@ pub fn citation_topics(
         citing_documents: citing.len(),
         ..TopicStats::default()
     };
-    let judge = Judge::new(reader)?;
     let mut topics = Vec::new();
     for addr in citing {
         let p = reader.patent(addr)?;

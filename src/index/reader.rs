@@ -254,3 +254,27 @@ impl<T> FastMatcher<'_, T> {
             .filter_map(move |o| wanted.and_then(|w| w.get(&o)))
     }
 }
+
+/// Reads one date field of single documents from its fast column, as indexed (midnight UTC;
+/// see `schema::date_time`), without loading stored records.
+pub struct FastDates(Vec<tantivy::columnar::Column<tantivy::DateTime>>);
+
+impl FastDates {
+    pub fn open(searcher: &Searcher, field: &str) -> anyhow::Result<FastDates> {
+        Ok(FastDates(
+            searcher
+                .segment_readers()
+                .iter()
+                .map(|r| r.fast_fields().date(field))
+                .collect::<Result<_, _>>()?,
+        ))
+    }
+
+    pub fn get(&self, addr: DocAddress) -> Option<jiff::civil::Date> {
+        let t = self.0.get(addr.segment_ord as usize)?.first(addr.doc_id)?;
+        let days = t.into_timestamp_secs().div_euclid(86_400);
+        jiff::civil::date(1970, 1, 1)
+            .checked_add(jiff::Span::new().days(days))
+            .ok()
+    }
+}
