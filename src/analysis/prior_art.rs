@@ -34,6 +34,11 @@ use crate::query::expand::{Expander, Expansion};
 use crate::query::plan::WordMatch;
 use crate::query::span::{SpanQuery, SpanTree};
 
+/// Key terms selected unless told otherwise.
+pub const DEFAULT_TERMS: usize = 40;
+/// Key phrases added unless told otherwise.
+pub const DEFAULT_PHRASES: usize = 10;
+
 /// The most hits a prior-art search returns.
 pub const MAX_LIMIT: usize = 1000;
 
@@ -277,8 +282,8 @@ impl Default for Options {
             cutoff: None,
             limit: 20,
             fields: SEARCH_FIELDS.to_vec(),
-            terms: 40,
-            phrases: 10,
+            terms: DEFAULT_TERMS,
+            phrases: DEFAULT_PHRASES,
             evidence: true,
         }
     }
@@ -544,12 +549,6 @@ fn any_of<'v>(
 /// `query`, only for documents published before `cutoff` and outside the family.
 fn restrict(query: Box<dyn Query>, cutoff: Option<Date>, family: &[String]) -> Box<dyn Query> {
     let mut clauses = vec![(Occur::Must, query)];
-    clauses.extend(filters(cutoff, family));
-    Box::new(BooleanQuery::new(clauses))
-}
-
-fn filters(cutoff: Option<Date>, family: &[String]) -> Vec<(Occur, Box<dyn Query>)> {
-    let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
     if let Some(c) = cutoff {
         let before = RangeQuery::new(
             Bound::Unbounded,
@@ -560,7 +559,7 @@ fn filters(cutoff: Option<Date>, family: &[String]) -> Vec<(Occur, Box<dyn Query
         );
         clauses.push((
             Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(before), 0.0)),
+            Box::new(ConstScoreQuery::new(Box::new(before), 0.0)) as Box<dyn Query>,
         ));
     }
     let fam = schema::field("fam");
@@ -573,7 +572,7 @@ fn filters(cutoff: Option<Date>, family: &[String]) -> Vec<(Occur, Box<dyn Query
             )),
         ));
     }
-    clauses
+    Box::new(BooleanQuery::new(clauses))
 }
 
 /// The input's words looked up in the index: their indexed forms per field and their idf.

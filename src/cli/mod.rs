@@ -593,11 +593,7 @@ fn quickstart(
         classes: Vec::new(),
         limit: 3,
         config: "full".into(),
-        tuning: prior_art::Tuning {
-            fields: Vec::new(),
-            terms: 40,
-            phrases: 10,
-        },
+        tuning: prior_art::Tuning::default(),
         format: Format::Table,
     };
     prior_art::prior_art(layout, args, out)?;

@@ -26,11 +26,21 @@ pub struct Tuning {
     #[arg(long, value_delimiter = ',')]
     pub fields: Vec<String>,
     /// Key terms to select from the text.
-    #[arg(long, default_value_t = 40)]
+    #[arg(long, default_value_t = prior_art::DEFAULT_TERMS)]
     pub terms: usize,
     /// Key phrases (adjacent word pairs) to add.
-    #[arg(long, default_value_t = 10)]
+    #[arg(long, default_value_t = prior_art::DEFAULT_PHRASES)]
     pub phrases: usize,
+}
+
+impl Default for Tuning {
+    fn default() -> Tuning {
+        Tuning {
+            fields: Vec::new(),
+            terms: prior_art::DEFAULT_TERMS,
+            phrases: prior_art::DEFAULT_PHRASES,
+        }
+    }
 }
 
 impl Tuning {
