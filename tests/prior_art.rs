@@ -19,11 +19,7 @@ use serde_json::Value;
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
 
 fn index() -> (tempfile::TempDir, String) {
-    let tmp = tempfile::tempdir().unwrap();
-    let index = tmp.path().join("idx").to_str().unwrap().to_string();
-    let o = patdex(&["--index", &index, "ingest", "--quiet", CORPUS]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    (tmp, index)
+    common::temp_index(CORPUS)
 }
 
 fn run_json(args: &[&str]) -> Value {

@@ -13,11 +13,7 @@ use serde_json::Value;
 const GRANTS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/ipg_patdex_sample.xml");
 
 fn index() -> (tempfile::TempDir, String) {
-    let tmp = tempfile::tempdir().unwrap();
-    let index = tmp.path().join("idx").to_str().unwrap().to_string();
-    let o = patdex(&["--index", &index, "ingest", "--quiet", GRANTS]);
-    assert!(o.status.success(), "{}", stderr(&o));
-    (tmp, index)
+    common::temp_index(GRANTS)
 }
 
 fn json(index: &str, args: &[&str]) -> Value {

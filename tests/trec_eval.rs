@@ -34,10 +34,7 @@ fn python() -> Option<String> {
 #[test]
 fn eval_measures_agree_with_trec_eval() {
     let Some(py) = python() else { return };
-    let tmp = tempfile::tempdir().unwrap();
-    let index = tmp.path().join("idx").to_str().unwrap().to_string();
-    let o = patdex(&["--index", &index, "ingest", "--quiet", CORPUS]);
-    assert!(o.status.success(), "{}", stderr(&o));
+    let (tmp, index) = common::temp_index(CORPUS);
     for (config, cited_by) in [
         ("bm25", "examiner"),
         ("+cites", "examiner"),

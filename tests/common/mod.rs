@@ -105,6 +105,16 @@ pub fn patdex(args: &[&str]) -> Output {
         .expect("patdex runs")
 }
 
+/// A fresh index in a temporary folder with `path` ingested; the folder lives as long as the
+/// returned guard.
+pub fn temp_index(path: &str) -> (tempfile::TempDir, String) {
+    let tmp = tempfile::tempdir().unwrap();
+    let index = tmp.path().join("idx").to_str().unwrap().to_string();
+    let o = patdex(&["--index", &index, "ingest", "--quiet", path]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (tmp, index)
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
