@@ -15,6 +15,7 @@ use crate::index::Layout;
 use crate::index::ingest::{self, IngestOptions, ProgressMode};
 use crate::index::reader::{self, IndexReader};
 use crate::number::PubNumber;
+use crate::parse::records::Mapping;
 use crate::query::search::{self, Sort};
 use crate::query::{QueryError, highlight};
 
@@ -42,11 +43,20 @@ pub enum Format {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add USPTO XML files to the index: .xml (single or weekly concatenated), .zip, .gz, .tar,
-    /// and folders (read recursively). Unchanged files already in the manifest are skipped.
+    /// and folders (read recursively); and record exports from other databases (CSV/TSV from
+    /// The Lens, Google Patents, or any spreadsheet with a mapping; PatSnap XML records).
+    /// Unchanged files already in the manifest are skipped.
     Ingest {
-        /// Files or folders to read.
-        #[arg(required = true)]
+        /// Files or folders to read; .csv and .tsv files are read as record exports (--records).
+        #[arg(required_unless_present = "records")]
         paths: Vec<PathBuf>,
+        /// A record export (CSV or TSV, plain or .gz), one record per row.
+        #[arg(long, value_name = "FILE")]
+        records: Vec<PathBuf>,
+        /// How to read the --records files: a built-in layout (lens, google) or a mapping file
+        /// (TOML, see docs/RECORDS.md). Default: recognised from each file's header.
+        #[arg(long, value_name = "NAME|FILE")]
+        map: Option<String>,
         /// Parser threads (default: all cores).
         #[arg(long, short = 'j')]
         threads: Option<usize>,
@@ -78,8 +88,9 @@ pub enum Command {
     },
     /// Search the index with the patent query language: words (stemmed), =exact, trunc*,
     /// "phrases", AND OR NOT -word (), proximity ADJ/n NEAR/n WITH SAME over words, phrases and
-    /// OR-groups, fields (ti ab cl icl desc txt pa in cpc ipc pn an pd ad prd ct kind cc),
-    /// dates (pd:2015, pd:[2010 TO 2015], pd>=2019-01-01). See docs/SEARCHING.md.
+    /// OR-groups, fields (ti ab cl icl desc txt pa in cpc ipc pn an pd ad prd ct kind cc
+    /// lacks), dates (pd:2015, pd:[2010 TO 2015], pd>=2019-01-01). A note says when records
+    /// without claims, description or abstract (exports) cannot match. See docs/SEARCHING.md.
     Search {
         query: String,
         /// Hits to print.
@@ -271,6 +282,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
     match cli.command {
         Command::Ingest {
             paths,
+            records,
+            map,
             threads: t,
             force,
             commit_interval,
@@ -286,7 +299,10 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 } else {
                     ProgressMode::auto()
                 },
+                records: Vec::new(),
             };
+            let (paths, records) = record_inputs(paths, records, map.as_deref())?;
+            let opts = IngestOptions { records, ..opts };
             let summary = ingest::ingest(&layout, &paths, &opts)?;
             if json {
                 writeln!(out, "{}", serde_json::to_string_pretty(&summary.to_json())?)?;
@@ -314,6 +330,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 } else {
                     ProgressMode::auto()
                 },
+                records: Vec::new(),
             };
             let summary = ingest::rebuild(&layout, &opts, skip_missing)?;
             if json {
@@ -453,6 +470,9 @@ fn search(
         opts.sort,
         opts.offset.saturating_add(opts.limit),
     )?;
+    // Records without the claims, description or abstract a clause searches (exports) can never
+    // match; say so rather than let them look absent.
+    let notes = crate::query::lacks::missing(&reader.searcher, &prepared.plan)?;
     let facets = opts
         .facets
         .iter()
@@ -479,6 +499,7 @@ fn search(
         offset: start,
         sort: opts.sort.to_string(),
         facets: &facets,
+        notes: &notes,
         colour,
     };
     render::results(out, opts.format, &r, &mut rows)?;
@@ -553,6 +574,78 @@ const EXAMPLES: &[&str] = &[
 /// A corpus grant (a solid-state battery continuation) whose prior art the quickstart shows.
 const PRIOR_ART_EXAMPLE: &str = "US11950719B2";
 
+/// Splits the inputs into XML paths and record exports: files named with --records are read with
+/// the mapping `--map` names (or recognised), .csv/.tsv files among the paths are recognised
+/// from their header, so one run can mix a Lens export with an in-house spreadsheet.
+fn record_inputs(
+    paths: Vec<PathBuf>,
+    records: Vec<PathBuf>,
+    map: Option<&str>,
+) -> Result<(Vec<PathBuf>, Vec<ingest::RecordFile>), Failure> {
+    let is_records = |p: &Path| {
+        let name = p.to_string_lossy().to_ascii_lowercase();
+        [".csv", ".tsv", ".csv.gz", ".tsv.gz"]
+            .iter()
+            .any(|ext| name.ends_with(ext))
+            && !p.is_dir()
+    };
+    let (csv, xml): (Vec<PathBuf>, Vec<PathBuf>) = paths.into_iter().partition(|p| is_records(p));
+    if let Some(dir) = records.iter().find(|p| p.is_dir()) {
+        return Err(usage(format!(
+            "--records takes files, and {} is a folder; name the export files",
+            dir.display()
+        )));
+    }
+    let mapping = match map {
+        None => None,
+        Some(_) if records.is_empty() => {
+            return Err(usage(
+                "--map says how to read the files named with --records, and there are none (write --records FILE --map MAPPING)"
+                    .into(),
+            ));
+        }
+        Some(spec) => Some(load_mapping(spec)?),
+    };
+    let records = records
+        .into_iter()
+        .map(|path| ingest::RecordFile {
+            path,
+            mapping: mapping.clone(),
+        })
+        .chain(csv.into_iter().map(|path| ingest::RecordFile {
+            path,
+            mapping: None,
+        }))
+        .collect();
+    Ok((xml, records))
+}
+
+fn usage(message: String) -> Failure {
+    Failure {
+        code: 2,
+        message,
+        bare: false,
+    }
+}
+
+/// A built-in mapping by name, or a mapping file.
+fn load_mapping(spec: &str) -> Result<Mapping, Failure> {
+    if let Some(m) = Mapping::builtin(spec) {
+        return Ok(m.clone());
+    }
+    let names: Vec<&str> = Mapping::builtins()
+        .iter()
+        .map(|m| m.name.as_str())
+        .collect();
+    let text = std::fs::read_to_string(spec).map_err(|e| {
+        usage(format!(
+            "--map {spec}: not a built-in layout ({}) and not a readable file: {e}",
+            names.join(", ")
+        ))
+    })?;
+    Mapping::from_toml(&text).map_err(|e| usage(format!("--map {spec}: {e}")))
+}
+
 fn quickstart(
     layout: &Layout,
     corpus: Option<PathBuf>,
@@ -570,6 +663,7 @@ fn quickstart(
         force: false,
         commit_interval: Duration::from_secs(60),
         progress: ProgressMode::auto(),
+        records: Vec::new(),
     };
     let summary = ingest::ingest(layout, &[corpus], &opts)?;
     writeln!(out, "{}\n", summary.render())?;

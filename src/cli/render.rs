@@ -11,6 +11,7 @@ use crate::index::Layout;
 use crate::index::reader::Stats;
 use crate::model::{Block, Citation, Party, Patent};
 use crate::query::highlight::Snippet;
+use crate::query::lacks::Missing;
 use crate::query::search::Facet;
 
 /// One search hit as printed.
@@ -93,7 +94,17 @@ pub struct Results<'a> {
     pub offset: usize,
     pub sort: String,
     pub facets: &'a [Facet],
+    /// Documents the query cannot match because they lack a part it searches.
+    pub notes: &'a [Missing],
     pub colour: bool,
+}
+
+/// The notes on stderr, for formats whose stdout is data only (CSV, JSONL).
+fn notes_to_stderr(notes: &[Missing]) {
+    let mut err = std::io::stderr().lock();
+    for n in notes {
+        let _ = writeln!(err, "patdex: note: {}", n.message);
+    }
 }
 
 /// Prints search results. Hits are produced lazily so that `--all` streams.
@@ -143,6 +154,9 @@ pub fn results(
                     r.sort
                 )?;
             }
+            for n in r.notes {
+                writeln!(out, "{}: {}", style.wrap("1;33", "note"), n.message)?;
+            }
             for f in r.facets {
                 writeln!(
                     out,
@@ -176,17 +190,20 @@ pub fn results(
                 "sort": r.sort,
                 "hits": hits,
                 "facets": r.facets,
+                "notes": r.notes,
             });
             writeln!(out, "{}", serde_json::to_string_pretty(&v)?)?;
             Ok(())
         }
         Format::Jsonl => {
+            notes_to_stderr(r.notes);
             for h in hits {
                 writeln!(out, "{}", serde_json::to_string(&h?)?)?;
             }
             Ok(())
         }
         Format::Csv => {
+            notes_to_stderr(r.notes);
             let mut w = csv::Writer::from_writer(out);
             w.write_record([
                 "rank",
@@ -337,6 +354,13 @@ pub fn patent(p: &Patent) -> String {
         p.num_figures.map_or("-".to_string(), |n| n.to_string()),
         p.citations.len()
     );
+    if !p.lacks.is_empty() {
+        let _ = writeln!(
+            s,
+            "Not in this record: {} (an exported bibliographic record; `lacks:` finds such records)",
+            p.lacks.join(", ")
+        );
+    }
     let _ = writeln!(
         s,
         "Source: {} (document {}, byte {})",
@@ -418,7 +442,7 @@ pub fn stats(st: &Stats, layout: &Layout) -> String {
     for q in &st.quarantine {
         let _ = writeln!(
             s,
-            "  {} document {} (byte {}): {}\n    raw XML: {}",
+            "  {} document {} (byte {}): {}\n    raw: {}",
             q.source,
             q.index,
             q.offset,

@@ -3,7 +3,8 @@
 //! ```text
 //! reader thread ──(bounded)──▶ rayon parse pool ──(bounded)──▶ writer (this thread)
 //!   source::read_file            parse::parse_document           IndexWriter, quarantine,
-//!   splits streams                schema::to_document             commits, manifest
+//!   splits streams                (records: parse_row)            commits, manifest
+//!   (records: source::records)    schema::to_document
 //! ```
 //!
 //! Both channels are bounded, so a fast reader waits for the parsers and the parsers wait for
@@ -35,6 +36,7 @@ use super::Layout;
 use super::manifest::{FileEntry, Manifest};
 use super::quarantine;
 use super::schema;
+use crate::parse::records::Mapping;
 use crate::parse::{self, PARSER_VERSION, Parsed};
 use crate::source::{self, FileRead, RawDoc, SourceError, Stop};
 
@@ -69,6 +71,75 @@ pub struct IngestOptions {
     /// Time between intermediate commits.
     pub commit_interval: Duration,
     pub progress: ProgressMode,
+    /// Delimited record exports (CSV, TSV) to read besides the XML paths.
+    pub records: Vec<RecordFile>,
+}
+
+/// A delimited record export (CSV or TSV, from The Lens, Google Patents or a spreadsheet) and
+/// how to read it.
+#[derive(Debug, Clone)]
+pub struct RecordFile {
+    pub path: PathBuf,
+    /// `None` recognises a built-in layout from the file's header.
+    pub mapping: Option<Mapping>,
+}
+
+/// How the rows of one record file are read.
+#[derive(Debug)]
+struct Records {
+    mapping: Mapping,
+    delimiter: u8,
+}
+
+/// Decides how to read a record file, before anything is written: its layout must be known and
+/// its number column present. Columns the mapping names but the file lacks are warnings (those
+/// parts will be missing from every record).
+fn resolve_records(rf: &RecordFile, warnings: &mut Vec<String>) -> anyhow::Result<Records> {
+    let explicit = match &rf.mapping {
+        Some(m) => m
+            .delimiter_byte()
+            .map_err(|e| anyhow::anyhow!("mapping '{}': {e}", m.name))?,
+        None => None,
+    };
+    let (header, delimiter) = source::records::header(&rf.path, explicit)?;
+    let shown = || {
+        let mut cols: Vec<&str> = header.iter().map(String::as_str).take(12).collect();
+        if header.len() > 12 {
+            cols.push("...");
+        }
+        cols.join(", ")
+    };
+    let mapping = match &rf.mapping {
+        Some(m) => m.clone(),
+        None => Mapping::detect(&header).cloned().ok_or_else(|| {
+            let names: Vec<&str> = Mapping::builtins().iter().map(|m| m.name.as_str()).collect();
+            anyhow::anyhow!(
+                "{}: its columns ({}) are not a layout patdex knows ({}); name the columns in a mapping file (see docs/RECORDS.md) and pass it with --map FILE",
+                rf.path.display(),
+                shown(),
+                names.join(", ")
+            )
+        })?,
+    };
+    let missing = mapping.missing_columns(&header);
+    if missing.contains(&mapping.columns.number.as_str()) {
+        anyhow::bail!(
+            "{}: mapping '{}' takes publication numbers from column '{}', which the file does not have (its columns: {})",
+            rf.path.display(),
+            mapping.name,
+            mapping.columns.number,
+            shown()
+        );
+    }
+    if !missing.is_empty() {
+        warnings.push(format!(
+            "{}: mapping '{}' names columns the file does not have: {} (those parts will be missing from its records)",
+            rf.path.display(),
+            mapping.name,
+            missing.join(", ")
+        ));
+    }
+    Ok(Records { mapping, delimiter })
 }
 
 impl Default for IngestOptions {
@@ -78,6 +149,7 @@ impl Default for IngestOptions {
             force: false,
             commit_interval: Duration::from_secs(60),
             progress: ProgressMode::Quiet,
+            records: Vec::new(),
         }
     }
 }
@@ -102,6 +174,8 @@ pub struct Summary {
     /// Bytes of XML after decompression.
     pub xml_bytes: u64,
     pub elapsed: Duration,
+    /// Things the librarian should know that did not stop the run.
+    pub warnings: Vec<String>,
 }
 
 impl Summary {
@@ -128,6 +202,7 @@ impl Summary {
             "elapsed_s": secs,
             "xml_mb_per_s": self.xml_bytes as f64 / 1e6 / secs.max(1e-9),
             "docs_per_s": (self.added + self.replaced) as f64 / secs.max(1e-9),
+            "warnings": self.warnings,
         })
     }
 
@@ -155,6 +230,9 @@ impl Summary {
                 .map(|(k, v)| format!("{k} {v}"))
                 .collect();
             s.push_str(&format!("\nskipped: {}", parts.join(", ")));
+        }
+        for w in &self.warnings {
+            s.push_str(&format!("\nwarning: {w}"));
         }
         for (path, why) in &self.files_failed {
             s.push_str(&format!("\nfailed: {}: {why}", path.display()));
@@ -207,6 +285,8 @@ enum Work {
         file: usize,
         seq: u64,
         doc: RawDoc,
+        /// How to read a record file's rows; `None` for XML.
+        records: Option<Arc<Records>>,
     },
     FileEnd {
         file: usize,
@@ -249,6 +329,7 @@ struct FileState {
     read: Option<FileRead>,
     failed: bool,
     recorded: bool,
+    records: Option<Arc<Records>>,
 }
 
 fn mtime_secs(meta: &std::fs::Metadata) -> i64 {
@@ -265,11 +346,19 @@ fn unchanged(
     path: &Path,
     size: u64,
     mtime: i64,
+    mapping: Option<&Mapping>,
 ) -> Result<Option<FileEntry>, SourceError> {
-    let same_path = manifest.by_path(path);
+    // The same bytes read with another mapping are another set of records.
+    let same_path = manifest
+        .by_path(path)
+        .filter(|e| e.records.as_ref() == mapping);
     let candidates: Vec<&FileEntry> = match same_path {
         Some(e) if e.size == size && e.mtime == mtime => vec![e],
-        _ => manifest.files.iter().filter(|e| e.size == size).collect(),
+        _ => manifest
+            .files
+            .iter()
+            .filter(|e| e.size == size && e.records.as_ref() == mapping)
+            .collect(),
     };
     if candidates.is_empty() {
         return Ok(None);
@@ -284,16 +373,23 @@ fn unchanged(
 /// problems with single documents or files are counted in the [`Summary`].
 pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyhow::Result<Summary> {
     let started = Instant::now();
-    let inputs = source::expand_inputs(paths)?;
+    let mut summary = Summary::default();
+    let mut inputs: Vec<(PathBuf, Option<Arc<Records>>)> = source::expand_inputs(paths)?
+        .into_iter()
+        .map(|p| (p, None))
+        .collect();
+    let record_paths: Vec<PathBuf> = opts.records.iter().map(|r| r.path.clone()).collect();
+    source::expand_inputs(&record_paths)?;
+    for rf in &opts.records {
+        let records = resolve_records(rf, &mut summary.warnings)?;
+        inputs.push((rf.path.clone(), Some(Arc::new(records))));
+    }
     let mut manifest = Manifest::load(&layout.manifest)?;
-    let mut summary = Summary {
-        files: inputs.len(),
-        ..Summary::default()
-    };
+    summary.files = inputs.len();
 
     let mut files = Vec::new();
     let mut aliases = Vec::new();
-    for p in inputs {
+    for (p, records) in inputs {
         let path = std::fs::canonicalize(&p).unwrap_or(p);
         let meta = std::fs::metadata(&path).map_err(|e| SourceError::Io {
             path: path.clone(),
@@ -305,8 +401,9 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
             source: e,
         })?;
         let (size, mtime) = (meta.len(), mtime_secs(&meta));
+        let mapping = records.as_ref().map(|r| &r.mapping);
         if !opts.force
-            && let Some(entry) = unchanged(&manifest, &path, size, mtime)?
+            && let Some(entry) = unchanged(&manifest, &path, size, mtime, mapping)?
         {
             summary.files_unchanged += 1;
             if entry.path != path {
@@ -330,6 +427,7 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
             read: None,
             failed: false,
             recorded: false,
+            records,
         });
     }
     summary.files_read = files.len();
@@ -371,20 +469,37 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
     let (work_tx, work_rx) = bounded::<Work>(cap);
     let (done_tx, done_rx) = bounded::<Done>(cap);
 
-    let read_list: Vec<PathBuf> = files.iter().map(|f| f.path.clone()).collect();
+    let read_list: Vec<(PathBuf, Option<Arc<Records>>)> = files
+        .iter()
+        .map(|f| (f.path.clone(), f.records.clone()))
+        .collect();
     let reader_progress = progress_bytes.clone();
     let reader = std::thread::Builder::new()
         .name("patdex-read".into())
         .spawn(move || {
             let mut seq = 0u64;
-            for (i, path) in read_list.iter().enumerate() {
+            for (i, (path, records)) in read_list.iter().enumerate() {
                 let mut sink = |doc: RawDoc| {
                     seq += 1;
                     work_tx
-                        .send(Work::Doc { file: i, seq, doc })
+                        .send(Work::Doc {
+                            file: i,
+                            seq,
+                            doc,
+                            records: records.clone(),
+                        })
                         .map_err(|_| Stop)
                 };
-                let result = match source::read_file(path, &reader_progress, &mut sink) {
+                let read = match records {
+                    Some(r) => source::records::read_records(
+                        path,
+                        r.delimiter,
+                        &reader_progress,
+                        &mut sink,
+                    ),
+                    None => source::read_file(path, &reader_progress, &mut sink),
+                };
+                let result = match read {
                     Ok(Ok(read)) => Ok(read),
                     Ok(Err(Stop)) => return,
                     Err(e) => Err(e.to_string()),
@@ -480,6 +595,11 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                             doc.index,
                             doc.offset,
                             &doc.bytes,
+                            if files[file].records.is_some() {
+                                "csv"
+                            } else {
+                                "xml"
+                            },
                             &error,
                         )
                         .with_context(|| {
@@ -570,6 +690,7 @@ fn commit(
             quarantined: f.quarantined,
             parser_version: PARSER_VERSION.to_string(),
             ingested_at: now.clone(),
+            records: f.records.as_ref().map(|r| r.mapping.clone()),
         });
         f.recorded = true;
     }
@@ -582,11 +703,20 @@ fn commit(
 fn process(work: Work) -> Done {
     match work {
         Work::FileEnd { file, result } => Done::FileEnd { file, result },
-        Work::Doc { file, seq, doc } => {
+        Work::Doc {
+            file,
+            seq,
+            doc,
+            records,
+        } => {
             // A parser or mapping bug must quarantine the document, not abort the run (a
             // panic here would end the parse pool and silently drop the rest of the input).
             let parsed = std::panic::catch_unwind(|| {
-                parse::parse_document(&doc.bytes).map(|parsed| match parsed {
+                match &records {
+                    Some(r) => parse::records::parse_row(&r.mapping, &doc.bytes),
+                    None => parse::parse_document(&doc.bytes),
+                }
+                .map(|parsed| match parsed {
                     Parsed::Patent(mut p) => {
                         p.source = crate::model::SourcePos {
                             file: doc.origin.to_string(),
@@ -689,13 +819,20 @@ pub fn rebuild(
         );
     }
     let mut paths = Vec::new();
+    let mut records = Vec::new();
     let mut missing = Vec::new();
     let mut contents = std::collections::HashSet::new();
     for f in &manifest.files {
         if f.path.exists() {
             // Several names for the same bytes: read them once.
             if contents.insert(f.sha256.clone()) {
-                paths.push(f.path.clone());
+                match &f.records {
+                    Some(m) => records.push(RecordFile {
+                        path: f.path.clone(),
+                        mapping: Some(m.clone()),
+                    }),
+                    None => paths.push(f.path.clone()),
+                }
             }
         } else {
             missing.push(f.path.display().to_string());
@@ -736,6 +873,7 @@ pub fn rebuild(
     let _ = std::fs::remove_file(&tmp.manifest);
     let mut o = opts.clone();
     o.force = true;
+    o.records = records;
     let summary = ingest(&tmp, &paths, &o)?;
     if !summary.files_failed.is_empty() {
         anyhow::bail!(

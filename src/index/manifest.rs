@@ -27,6 +27,10 @@ pub struct FileEntry {
     pub parser_version: String,
     /// RFC 3339 time of the ingest.
     pub ingested_at: String,
+    /// For a delimited record export: the mapping it was read with, kept whole so `rebuild`
+    /// reads it the same way even if the mapping file has changed or gone.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub records: Option<crate::parse::records::Mapping>,
 }
 
 /// The whole manifest.

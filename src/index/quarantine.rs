@@ -1,7 +1,8 @@
 //! Quarantine: documents that could not be parsed, kept byte for byte with where they came from
 //! and why they failed, so nothing is lost and a librarian can inspect or report them.
 //!
-//! Each document is two files: `<name>.xml` (the raw bytes) and `<name>.json` (a
+//! Each document is two files: `<name>.xml` (the raw bytes; `.csv` for a row of a record
+//! export, with its file's header line) and `<name>.json` (a
 //! [`QuarantineEntry`]). Names derive from the origin and position, so re-ingesting the same
 //! file overwrites rather than duplicates.
 
@@ -39,13 +40,15 @@ fn safe_stem(origin: &str) -> String {
         .collect()
 }
 
-/// Writes a quarantined document; returns the entry written.
+/// Writes a quarantined document (`ext`: `xml`, or `csv` for a record row); returns the entry
+/// written.
 pub fn put(
     dir: &Path,
     origin: &str,
     index: u64,
     offset: u64,
     raw: &[u8],
+    ext: &str,
     error: &str,
 ) -> anyhow::Result<QuarantineEntry> {
     std::fs::create_dir_all(dir)?;
@@ -55,7 +58,7 @@ pub fn put(
         hex::encode(&Sha256::digest(origin.as_bytes())[..4])
     };
     let name = format!("{}-{tag}-{index:06}", safe_stem(origin));
-    let raw_path = dir.join(format!("{name}.xml"));
+    let raw_path = dir.join(format!("{name}.{ext}"));
     std::fs::write(&raw_path, raw)?;
     let entry = QuarantineEntry {
         source: origin.to_string(),

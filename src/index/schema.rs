@@ -16,7 +16,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -160,6 +160,23 @@ pub fn family_keys(p: &Patent) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+/// The parts of a document a record can lack (the values of the `lacks` field, from
+/// `Patent::lacks`), each with the text fields that hold it. The title is never missing, so a
+/// search that reaches the title can match every record.
+pub const PARTS: &[(&str, &[&str])] = &[
+    ("abstract", &["abstract"]),
+    ("claims", &["claims", "icl"]),
+    ("description", &["description"]),
+];
+
+/// The part (a value of `lacks`) text field `field` belongs to, if a record can lack it.
+pub fn part_of(field: &str) -> Option<&'static str> {
+    PARTS
+        .iter()
+        .find(|(_, fields)| fields.contains(&field))
+        .map(|(part, _)| *part)
 }
 
 /// The mapping. Order is irrelevant; names are what queries use.
@@ -348,6 +365,16 @@ pub static FIELDS: &[FieldSpec] = &[
         },
     },
     FieldSpec {
+        name: "lacks",
+        kind: Kind::Keyword,
+        about: "parts the source record does not carry: abstract, claims, description (exported bibliographic records)",
+        extract: |p, v| {
+            for part in &p.lacks {
+                v.text(part.as_str());
+            }
+        },
+    },
+    FieldSpec {
         name: "appnum",
         kind: Kind::Keyword,
         about: "application number, e.g. 13349377",
@@ -524,6 +551,29 @@ mod tests {
         assert_eq!(class_ancestors("H01M10"), vec!["H", "H01", "H01M"]);
         assert_eq!(class_ancestors("h01m"), Vec::<&str>::new());
         assert_eq!(class_ancestors("H0"), vec!["H"]);
+    }
+
+    #[test]
+    fn parts_are_text_fields_and_lacks_is_indexed() {
+        use tantivy::schema::Value;
+        for (part, fields) in PARTS {
+            for f in *fields {
+                assert!(
+                    FIELDS.iter().any(|s| s.name == *f && s.kind == Kind::Text),
+                    "{f}"
+                );
+                assert_eq!(part_of(f), Some(*part));
+            }
+        }
+        assert_eq!(part_of("title"), None);
+        let mut p = Patent::new("US5295373A".parse().unwrap(), crate::model::DocKind::Grant);
+        p.lacks = vec!["claims".into(), "description".into()];
+        let doc = to_document(&p);
+        let lacks: Vec<&str> = doc
+            .get_all(field("lacks"))
+            .filter_map(|v| v.as_str())
+            .collect();
+        assert_eq!(lacks, ["claims", "description"]);
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! come back as a [`ParseError`] for the ingester to quarantine.
 
 pub mod patsnap;
+pub mod records;
 pub mod text;
 pub mod uspto;
 
@@ -15,7 +16,7 @@ use quick_xml::events::Event;
 use crate::model::Patent;
 
 /// Version of the parsers, recorded in the manifest so a librarian knows when to `rebuild`.
-pub const PARSER_VERSION: &str = concat!("patdex-", env!("CARGO_PKG_VERSION"), "/uspto-v4/patsnap");
+pub const PARSER_VERSION: &str = concat!("patdex-", env!("CARGO_PKG_VERSION"), "/uspto-v4/records");
 
 /// The result of parsing one document.
 #[derive(Debug)]
@@ -38,6 +39,8 @@ pub enum ParseError {
     Empty,
     #[error("missing or invalid publication number: {0}")]
     Number(String),
+    #[error("unreadable record: {0}")]
+    Record(String),
 }
 
 /// Parses one complete XML document.

@@ -12,27 +12,18 @@
 //! ```
 //!
 //! Such records are bibliographic: title, abstract, classes, parties, dates, citations and
-//! family, but no claims and no description. `Patent::lacks` says so, so a search on claims
-//! can explain why it cannot find these records. The `Cited By` list is left out on purpose:
-//! it is later knowledge (who cited a document after it was published), which prior-art
-//! search and its evaluation must never see.
-
-use std::collections::HashMap;
+//! family, but no claims and no description. What each field becomes is the built-in mapping
+//! `records/patsnap.toml`; this module only reads the XML. `Patent::lacks` says which parts
+//! are missing, so a search on claims can explain why it cannot find these records.
 
 use quick_xml::Reader;
 use quick_xml::events::Event;
 
+use super::records::{Mapping, Record};
 use super::{ParseError, Parsed};
-use crate::model::{
-    Citation, Classification, DocId, DocKind, DocType, Party, Patent, Priority, Related,
-};
-use crate::number::PubNumber;
 
 /// `format` of records read here.
 pub const FORMAT: &str = "patsnap-export";
-
-/// The separator of list values.
-const SEP: &str = " | ";
 
 /// True when a `<doc>` root is a record of this kind (decided from its first field).
 pub fn looks_like(bytes: &[u8]) -> bool {
@@ -42,7 +33,7 @@ pub fn looks_like(bytes: &[u8]) -> bool {
 
 /// Reads the `<str name=...>` fields of one record (the root `<doc>` already consumed).
 pub(super) fn parse(mut reader: Reader<&[u8]>) -> Result<Parsed, ParseError> {
-    let mut fields: HashMap<String, String> = HashMap::new();
+    let mut fields = Record::default();
     let mut current: Option<String> = None;
     let mut text = String::new();
     let mut depth = 1usize;
@@ -68,7 +59,7 @@ pub(super) fn parse(mut reader: Reader<&[u8]>) -> Result<Parsed, ParseError> {
                 if depth == 2
                     && let Some(name) = current.take()
                 {
-                    fields.insert(name, text.trim().to_string());
+                    fields.insert(&name, text.trim().to_string());
                 }
                 depth -= 1;
                 if depth == 0 {
@@ -85,213 +76,16 @@ pub(super) fn parse(mut reader: Reader<&[u8]>) -> Result<Parsed, ParseError> {
             _ => {}
         }
     }
-    record(&fields).map(|p| Parsed::Patent(Box::new(p)))
-}
-
-fn list(s: Option<&String>) -> Vec<&str> {
-    s.map(|s| {
-        s.split(SEP)
-            .map(str::trim)
-            .filter(|v| !v.is_empty())
-            .collect()
-    })
-    .unwrap_or_default()
-}
-
-/// A `YYYY-MM-DD` date; years before the first US patent (1790) or after 2100 are typos in
-/// the export (a priority date of `0200-11-28` occurs) and are dropped.
-fn date(s: Option<&str>) -> Option<jiff::civil::Date> {
-    s.and_then(|s| s.trim().parse::<jiff::civil::Date>().ok())
-        .filter(|d| (1790..=2100).contains(&d.year()))
-}
-
-/// `NAOI, SATOSHI` → first `SATOSHI`, last `NAOI`, name `SATOSHI NAOI`; an organisation stays.
-fn person(s: &str) -> Party {
-    match s.split_once(", ") {
-        Some((last, first)) if !first.contains(',') => Party {
-            name: format!("{first} {last}"),
-            first_name: first.to_string(),
-            last_name: last.to_string(),
-            ..Party::default()
-        },
-        _ => organisation(s),
-    }
-}
-
-fn organisation(s: &str) -> Party {
-    Party {
-        name: s.to_string(),
-        ..Party::default()
-    }
-}
-
-/// `Mumbai, IN` → city and country.
-fn address(p: &mut Party, s: Option<&&str>) {
-    if let Some(s) = s
-        && let Some((city, cc)) = s.rsplit_once(", ")
-    {
-        p.city = city.to_string();
-        p.country = cc.to_string();
-    }
-}
-
-/// Whether a publication of `country` with `kind` is a grant: B and C kinds are, so are old US
-/// `A` grants (before 2001 US grants were kind A), designs, plants and reissues.
-fn is_grant(n: &PubNumber) -> bool {
-    let k = n.kind.as_str();
-    if n.country == "US" {
-        return match k {
-            "A1" | "A2" | "A9" => false,
-            "" => n.number.len() < 11,
-            _ => true,
-        };
-    }
-    matches!(k.as_bytes().first(), Some(b'B' | b'C'))
-}
-
-fn doc_id(n: &PubNumber) -> DocId {
-    DocId {
-        country: n.country.clone(),
-        number: n.number.clone(),
-        kind: n.kind.clone(),
-        date: String::new(),
-    }
-}
-
-fn record(f: &HashMap<String, String>) -> Result<Patent, ParseError> {
-    let raw = f
-        .get("Patent Number")
-        .ok_or_else(|| ParseError::Number("the record has no `Patent Number` field".into()))?;
-    // Reissues come as `USR40734` (kind E1): the USPTO writes RE40734.
-    let raw = match raw.trim().strip_prefix("USR") {
-        Some(d) if d.bytes().next().is_some_and(|b| b.is_ascii_digit()) => format!("USRE{d}"),
-        _ => raw.trim().to_string(),
-    };
-    let mut number: PubNumber = raw
-        .parse()
-        .map_err(|e: crate::number::NumberError| ParseError::Number(e.to_string()))?;
-    if number.kind.is_empty()
-        && let Some(k) = f.get("Kind Code")
-    {
-        number.kind = k.trim().to_string();
-    }
-    let kind = if is_grant(&number) {
-        DocKind::Grant
-    } else {
-        DocKind::Application
-    };
-    let doc_type = match number.number.as_bytes().first() {
-        Some(b'D') => DocType::Design,
-        Some(b'P') if number.number.starts_with("PP") => DocType::Plant,
-        Some(b'R') if number.number.starts_with("RE") => DocType::Reissue,
-        Some(b'H') => DocType::Sir,
-        _ => DocType::Utility,
-    };
-    let mut p = Patent::new(number, kind);
-    p.doc_type = doc_type;
-    p.format = FORMAT.to_string();
-    p.lang = "en".into();
-    p.pub_date = date(f.get("Publication Date").map(String::as_str));
-    p.title = f.get("Title").cloned().unwrap_or_default();
-    p.abstract_text = f.get("Abstract").cloned().unwrap_or_default();
-    if let Some(a) = f.get("Application Number") {
-        let a = a.trim();
-        let letters = a.bytes().take_while(u8::is_ascii_alphabetic).count().min(2);
-        p.application.country = a[..letters].to_string();
-        p.application.number = a[letters..].to_string();
-    }
-    p.application.filing_date = date(f.get("Application Date").map(String::as_str));
-
-    let countries = list(f.get("Priority Country"));
-    let numbers = list(f.get("Priority Number"));
-    let dates = list(f.get("Priority Date"));
-    for (i, n) in numbers.iter().enumerate() {
-        p.priority_claims.push(Priority {
-            country: countries.get(i).copied().unwrap_or_default().to_string(),
-            number: n.to_string(),
-            date: date(dates.get(i).copied()),
-            kind: String::new(),
-        });
-    }
-    p.priority_date = p
-        .priority_claims
-        .iter()
-        .filter_map(|c| c.date)
-        .chain(p.application.filing_date)
-        .min();
-
-    let primary = f.get("IPC Primary").map(|s| s.trim().to_string());
-    for s in list(f.get("All IPC")) {
-        p.ipc.push(Classification {
-            symbol: s.replace(' ', ""),
-            value: String::new(),
-            main: primary.as_deref() == Some(s),
-        });
-    }
-    p.us_classes = list(f.get("All UPC"))
-        .into_iter()
-        .map(String::from)
-        .collect();
-
-    let addresses = list(f.get("Assignee(s) Address"));
-    for (i, a) in list(f.get("Assignee(s)")).into_iter().enumerate() {
-        let mut party = organisation(a);
-        address(&mut party, addresses.get(i));
-        p.assignees.push(party);
-    }
-    let addresses = list(f.get("Inventor(s) Address"));
-    for (i, a) in list(f.get("Inventor(s)")).into_iter().enumerate() {
-        let mut party = person(a);
-        address(&mut party, addresses.get(i));
-        p.inventors.push(party);
-    }
-    for name in ["Primary Examiner", "Assistant Examiner"] {
-        for e in list(f.get(name)) {
-            p.examiners.push(person(e));
-        }
-    }
-    p.agents = list(f.get("Agent/Attorney"))
-        .into_iter()
-        .map(organisation)
-        .collect();
-
-    for c in list(f.get("Cites")) {
-        if let Ok(n) = c.parse::<PubNumber>() {
-            p.citations.push(Citation::Patent {
-                id: doc_id(&n),
-                name: String::new(),
-                category: String::new(),
-            });
-        }
-    }
-    for c in list(f.get("Other References")) {
-        p.citations.push(Citation::Npl {
-            text: c.to_string(),
-            category: String::new(),
-        });
-    }
-    for m in list(f.get("Family Members")) {
-        if let Ok(n) = m.parse::<PubNumber>()
-            && n.key() != p.number.key()
-        {
-            p.related.push(Related {
-                relation: "family-member".into(),
-                role: String::new(),
-                id: doc_id(&n),
-                status: String::new(),
-            });
-        }
-    }
-    p.lacks = vec!["claims".into(), "description".into()];
-    if p.abstract_text.is_empty() {
-        p.lacks.insert(0, "abstract".into());
-    }
-    Ok(p)
+    let mapping = Mapping::builtin("patsnap").expect("patsnap is a built-in mapping");
+    mapping
+        .to_patent(&fields)
+        .map(|p| Parsed::Patent(Box::new(p)))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::{Citation, DocKind, DocType, Patent};
     use crate::parse::parse_document;
 
     /// An invented record in the export's layout.
@@ -403,18 +197,6 @@ mod tests {
         assert_eq!(p.related.len(), 2);
         assert!(!serde_json::to_string(&p).unwrap().contains("7947105"));
         assert_eq!(p.lacks, vec!["claims", "description"]);
-    }
-
-    #[test]
-    fn kinds_by_office() {
-        let n = |s: &str| s.parse::<PubNumber>().unwrap();
-        assert!(is_grant(&n("US5295373")));
-        assert!(is_grant(&n("US7611638B2")));
-        assert!(!is_grant(&n("US20030106855")));
-        assert!(!is_grant(&n("US20030106855A1")));
-        assert!(!is_grant(&n("EP1918441A1")));
-        assert!(is_grant(&n("EP0049154B2")));
-        assert!(!is_grant(&n("WO2011066805A1")));
     }
 
     #[test]

@@ -6,6 +6,7 @@ use tantivy::Searcher;
 
 use super::ast::QueryError;
 use super::expand::Expander;
+use super::lacks::{self, Missing};
 use super::plan::{Plan, SpanExpr};
 use super::{Prepared, compile};
 
@@ -37,6 +38,9 @@ pub struct Explanation {
     pub tree: Vec<Line>,
     pub words: Vec<Words>,
     pub precedence: &'static str,
+    /// Documents of the index the query cannot match because they lack a part it searches
+    /// (records exported without claims or description); empty when there are none.
+    pub notes: Vec<Missing>,
 }
 
 /// Counts every clause of a prepared query.
@@ -46,11 +50,20 @@ pub fn explain(searcher: &Searcher, prepared: &Prepared) -> Result<Explanation, 
     walk(searcher, &mut ex, &prepared.plan, 0, &mut tree)?;
     let mut words = Vec::new();
     collect_words(&prepared.plan, &mut ex, &mut words)?;
+    let notes = lacks::missing(searcher, &prepared.plan).map_err(|e| {
+        QueryError::new(
+            &prepared.text,
+            prepared.plan.loc(),
+            format!("cannot count records without claims or description: {e}"),
+            "check the index, or run `patdex rebuild`",
+        )
+    })?;
     Ok(Explanation {
         query: prepared.text.clone(),
         tree,
         words,
         precedence: PRECEDENCE,
+        notes,
     })
 }
 
@@ -151,6 +164,9 @@ impl Explanation {
         for (i, l) in self.tree.iter().enumerate() {
             let label = format!("{}{}", "  ".repeat(l.depth), l.clause);
             s.push_str(&format!("#{:<3} {label:<width$}  {:>8}\n", i + 1, l.hits,));
+        }
+        for n in &self.notes {
+            s.push_str(&format!("note: {}\n", n.message));
         }
         s.push_str(&format!(
             "\nfirst line: the whole query; indented lines: its clauses, with their own hit counts.\nprecedence, tightest first: {}\n",

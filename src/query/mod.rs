@@ -8,13 +8,16 @@
 //! `parse` knows only the grammar; `plan` knows what each field prefix means (text fields,
 //! classes, dates, numbers); `expand` turns query words into indexed words (stemming,
 //! truncation); `span` runs phrases and proximity over positions; `highlight` finds the words
-//! that matched in a stored record; `search` collects, sorts and counts hits.
+//! that matched in a stored record; `search` collects, sorts and counts hits; `lacks` says which
+//! records a query cannot match because they lack the part it searches (exported records without
+//! claims or description).
 
 pub mod ast;
 pub mod compile;
 pub mod expand;
 pub mod explain;
 pub mod highlight;
+pub mod lacks;
 pub mod parse;
 pub mod plan;
 pub mod search;

@@ -34,6 +34,8 @@ enum FieldKind {
     Cited,
     Kind,
     Country,
+    /// A part a record does not carry (`lacks:claims`).
+    Lacks,
     Date(&'static str),
 }
 
@@ -61,6 +63,7 @@ fn field_kind(name: &str) -> Option<FieldKind> {
         "ct" => FieldKind::Cited,
         "kind" => FieldKind::Kind,
         "cc" => FieldKind::Country,
+        "lacks" => FieldKind::Lacks,
         "pd" => FieldKind::Date("pd"),
         "ad" => FieldKind::Date("ad"),
         "prd" => FieldKind::Date("prd"),
@@ -502,6 +505,22 @@ impl Resolver<'_> {
                     ));
                 }
                 Ok(term("cc", text.to_ascii_uppercase()))
+            }
+            FieldKind::Lacks => {
+                let lower = text.to_ascii_lowercase();
+                let part = match lower.as_str() {
+                    "abstract" | "ab" => "abstract",
+                    "claims" | "claim" | "cl" => "claims",
+                    "description" | "desc" => "description",
+                    _ => {
+                        return Err(self.err(
+                            loc,
+                            format!("`{text}` is not a part a record can lack"),
+                            "lacks: takes abstract, claims or description, e.g. lacks:claims (records exported without claims)",
+                        ));
+                    }
+                };
+                Ok(term("lacks", part.to_string()))
             }
             FieldKind::Date(f) => {
                 let (lo, hi) = self.date(text, loc)?;

@@ -1,6 +1,7 @@
 //! Source: finds input files, opens their containers (plain XML, zip, gzip, tar) and cuts the
 //! streams into single documents. Nothing here knows what a patent is.
 
+pub mod records;
 pub mod split;
 
 use std::fs::File;
