@@ -481,3 +481,103 @@ fn tab_separated_judgments_on_documents_of_the_index_with_each_cutoff_rule() {
     assert!(s.contains("topics: 1 with 2 judgments"), "{s}");
     assert!(row(&s, "bm25")[0] > 0.0, "{s}");
 }
+
+#[test]
+fn us_filed_documents_count_from_their_filing_date_in_judgments_and_results() {
+    let (tmp, index) = index();
+    let (run, qrels) = (tmp.path().join("run"), tmp.path().join("qrels"));
+    let eval = |extra: &[&str]| {
+        let mut args = vec![
+            "--index",
+            &index,
+            "eval",
+            "--from-citations",
+            "--config",
+            "+cites",
+            "--json",
+            "--run",
+            run.to_str().unwrap(),
+            "--write-qrels",
+            qrels.to_str().unwrap(),
+        ];
+        args.extend(extra);
+        run_json(&args)
+    };
+    let plain = eval(&[])["report"]["topics"].as_u64().unwrap();
+    let v = eval(&["--us-filed"]);
+    let topics = v["report"]["topics"].as_u64().unwrap();
+    assert_eq!(v["report"]["results"][0]["late"], 0);
+    // Citations of US patents filed before the citing grant's priority date but published
+    // after it are judgments now (every corpus document is a US one).
+    assert!(
+        topics > plain,
+        "{topics} topics, {plain} without --us-filed"
+    );
+
+    // The judgments and the ranking, checked against the index on their own: each document is
+    // published, or filed, before its topic's priority date; some only filed.
+    let reader = IndexReader::open(&Layout::new(std::path::Path::new(&index))).unwrap();
+    // Whether `doc` is earlier than `topic` by its filing date only.
+    let filed_only = |topic: &str, doc: &str| {
+        let t = &reader.lookup(&topic.parse::<PubNumber>().unwrap()).unwrap()[0];
+        let cutoff = t.priority_date.unwrap();
+        let found = reader.lookup(&doc.parse::<PubNumber>().unwrap()).unwrap();
+        let published = found.iter().any(|d| d.pub_date.unwrap() < cutoff);
+        let filed = found
+            .iter()
+            .any(|d| d.application.filing_date.unwrap() < cutoff);
+        assert!(published || filed, "{topic} (priority {cutoff}): {doc}");
+        !published
+    };
+    let count = |file: &std::path::Path| {
+        let text = std::fs::read_to_string(file).unwrap();
+        let lines: Vec<Vec<&str>> = text.lines().map(|l| l.split(' ').collect()).collect();
+        let by_filing = lines.iter().filter(|f| filed_only(f[0], f[2])).count();
+        (by_filing, lines.len())
+    };
+    let (judged_by_filing, _) = count(&qrels);
+    assert!(judged_by_filing > 0, "no judgment needs the filing date");
+    let (ranked_by_filing, ranked) = count(&run);
+    assert!(
+        ranked_by_filing > 0,
+        "no ranked document needs the filing date"
+    );
+    assert!(ranked > 100, "{ranked}");
+}
+
+#[test]
+fn a_short_text_is_searched_with_all_its_words_a_long_one_with_the_key_terms() {
+    let (tmp, index) = index();
+    let key_terms = |args: &[&str]| {
+        let mut a = vec!["--index", &index, "prior-art", "--format", "json"];
+        a.extend(args);
+        let v = run_json(&a);
+        v["key_terms"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|t| t["term"].as_str().unwrap().to_string())
+            .collect::<Vec<_>>()
+    };
+    // A whole grant has hundreds of distinct words: cut to the key terms asked for.
+    assert_eq!(
+        key_terms(&["--number", "US11950719B2", "--terms", "5"]).len(),
+        5
+    );
+    // Its abstract alone is short: every word that is not a stopword stays, whatever --terms
+    // says, common ones included.
+    let doc = run_json(&["--index", &index, "show", "US11950719B2", "--json"]);
+    let text = tmp.path().join("abstract.txt");
+    std::fs::write(&text, doc["abstract"].as_str().unwrap()).unwrap();
+    let terms = key_terms(&["--text", text.to_str().unwrap(), "--terms", "5"]);
+    assert!(terms.len() > 10, "{terms:?}");
+    for t in ["battery", "electrolyte", "layer"] {
+        assert!(
+            terms.iter().any(|w| w.starts_with(t)),
+            "{t} not in {terms:?}"
+        );
+    }
+    for t in ["wherein", "comprising", "the"] {
+        assert!(!terms.iter().any(|w| w == t), "{t} in {terms:?}");
+    }
+}

@@ -19,8 +19,9 @@
 //!
 //! The one miss is plain BM25 on US7315291B2 (a short claim 1 about a first and a second panel
 //! with displays): it ranks 2nd behind US8419496B1 ("Display panel alignment system"), whose
-//! description is full of first and second display panels. Key-term selection drops such
-//! generic words, and every other configuration puts US7315291B2 first.
+//! description is full of first and second display panels. The other configurations drop such
+//! generic words (a short claim is searched whole, but patent boilerplate such as "first" and
+//! "second" is a stopword for key terms), and every one of them puts US7315291B2 first.
 
 mod common;
 

@@ -36,6 +36,11 @@ use crate::query::span::{SpanQuery, SpanTree};
 
 /// Key terms selected unless told otherwise.
 pub const DEFAULT_TERMS: usize = 40;
+/// An input with at most this many usable distinct words is searched with all of them, however
+/// many key terms were asked for (see `Words::select` for why): the length 37 CFR 1.72(b), EPC
+/// Rule 47(3) and PCT Rule 8.1(b) ask an abstract to keep within, so every title and abstract,
+/// single claim or short draft fits.
+pub const WHOLE_INPUT_TERMS: usize = 150;
 /// Key phrases added unless told otherwise.
 pub const DEFAULT_PHRASES: usize = 10;
 
@@ -70,6 +75,8 @@ pub struct Invention {
     pub description: Vec<String>,
     /// Classification symbols (CPC or IPC, as indexed: `H01M10/0562`), for the class boost.
     pub classes: Vec<String>,
+    /// US classes (`210/683`, as indexed), for the class boost.
+    pub us_classes: Vec<String>,
     /// Earliest priority date: the default cut-off.
     pub priority_date: Option<Date>,
     /// Family keys of the input document (see [`schema::family_keys`]); documents sharing one
@@ -99,6 +106,7 @@ impl Invention {
                 })
                 .collect(),
             classes,
+            us_classes: p.us_classes.clone(),
             priority_date: p.priority_date,
             family: schema::family_keys(p),
             number: Some(p.number.to_string()),
@@ -261,13 +269,18 @@ pub const CONFIGS: &[(&str, Config)] = &[
 #[derive(Debug, Clone)]
 pub struct Options {
     pub config: Config,
-    /// Only documents published before this date.
+    /// Only documents published before this date (but see `us_filed`).
     pub cutoff: Option<Date>,
+    /// US documents (patents and published applications) filed before the cut-off count as
+    /// earlier too, even when published after it: under 35 U.S.C. 102(e) (pre-AIA; 102(a)(2)
+    /// since) a US patent is prior art from its filing date, and US examiners cite such
+    /// documents. See [`is_earlier`].
+    pub us_filed: bool,
     /// Hits to return (at most [`MAX_LIMIT`]).
     pub limit: usize,
     /// Text fields to search (a subset of [`SEARCH_FIELDS`], or `icl`).
     pub fields: Vec<&'static str>,
-    /// Key terms to select.
+    /// Key terms to select from a long input (a short one is used whole: [`WHOLE_INPUT_TERMS`]).
     pub terms: usize,
     /// Key phrases to add.
     pub phrases: usize,
@@ -280,6 +293,7 @@ impl Default for Options {
         Options {
             config: Config::FULL,
             cutoff: None,
+            us_filed: false,
             limit: 20,
             fields: SEARCH_FIELDS.to_vec(),
             terms: DEFAULT_TERMS,
@@ -341,6 +355,9 @@ pub struct Hit {
     #[serde(skip)]
     pub key: String,
     pub pub_date: Option<Date>,
+    /// Filing date of the document's application.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub filing_date: Option<Date>,
     pub title: String,
     /// The final score, relative to the best text match (1.0) when boosts are on.
     pub score: f32,
@@ -365,6 +382,9 @@ pub struct PriorArt {
     pub input: Option<String>,
     pub config: Config,
     pub cutoff: Option<Date>,
+    /// US documents filed before the cut-off count as earlier ([`Options::us_filed`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub us_filed: bool,
     pub fields: Vec<&'static str>,
     pub key_terms: Vec<KeyTerm>,
     pub key_phrases: Vec<KeyPhrase>,
@@ -428,7 +448,7 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
             clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
         ))
     };
-    let query = restrict(text_query, opts.cutoff, &inv.family);
+    let query = restrict(text_query, opts.cutoff, opts.us_filed, &inv.family);
     let pool = if opts.config.classes || opts.config.citations {
         POOL.max(limit)
     } else {
@@ -449,23 +469,25 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
             citation_boost: 0.0,
         })
         .collect();
-    if opts.config.classes && !inv.classes.is_empty() {
-        class_boost(searcher, &inv.classes, &mut ranked)?;
+    if opts.config.classes && !(inv.classes.is_empty() && inv.us_classes.is_empty()) {
+        class_boost(searcher, &inv.classes, &inv.us_classes, &mut ranked)?;
     }
     if opts.config.citations {
-        citation_boost(searcher, opts.cutoff, &inv.family, &mut ranked)?;
+        citation_boost(
+            searcher,
+            opts.cutoff,
+            opts.us_filed,
+            &inv.family,
+            &mut ranked,
+        )?;
     }
-    ranked.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then(a.addr.segment_ord.cmp(&b.addr.segment_ord))
-            .then(a.addr.doc_id.cmp(&b.addr.doc_id))
-    });
+    let nums = FastStrings::open(searcher, "num")?;
+    sort_ranked(&nums, &mut ranked, limit)?;
     ranked.truncate(limit);
 
     let ids = FastStrings::open(searcher, "id")?;
-    let nums = FastStrings::open(searcher, "num")?;
     let pds = FastDates::open(searcher, "pd")?;
+    let ads = FastDates::open(searcher, "ad")?;
     let mut hits = Vec::with_capacity(ranked.len());
     // Evidence reads and scans each hit's whole record: spread it over the cores.
     let looked: Vec<(String, Option<Evidence>)> = ranked
@@ -487,6 +509,7 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
             number,
             key,
             pub_date: pds.get(s.addr),
+            filing_date: ads.get(s.addr),
             title,
             score: s.score,
             text_score: s.text_score,
@@ -501,6 +524,7 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
         input: inv.number.clone(),
         config: opts.config,
         cutoff: opts.cutoff,
+        us_filed: opts.us_filed,
         fields: opts.fields.clone(),
         key_terms,
         key_phrases,
@@ -519,6 +543,38 @@ struct Scored {
     class_boost: f32,
     cited_by: Vec<String>,
     citation_boost: f32,
+}
+
+/// Sorts `ranked` by score, best first, and documents with equal scores among the first
+/// `limit` by publication number (without kind), descending: the order trec_eval gives tied
+/// documents, so that a run file says what patdex measured. Short records tie often (the
+/// same few words in abstracts of similar length; an EP A1 and its A4 have the same text), and
+/// the order of their addresses is an accident of how the index was split into segments:
+/// without this, the same documents in another index gave MAP and MRR up to 0.01 apart, and a
+/// tie at the last citation seed changed which citations counted. Only tied documents are read.
+fn sort_ranked(nums: &FastStrings, ranked: &mut [Scored], limit: usize) -> anyhow::Result<()> {
+    ranked.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then(a.addr.segment_ord.cmp(&b.addr.segment_ord))
+            .then(a.addr.doc_id.cmp(&b.addr.doc_id))
+    });
+    let mut i = 0;
+    while i < ranked.len().min(limit) {
+        let j = i + ranked[i..]
+            .iter()
+            .take_while(|s| s.score == ranked[i].score)
+            .count();
+        if j - i > 1 {
+            let mut number = HashMap::with_capacity(j - i);
+            for s in &ranked[i..j] {
+                number.insert(s.addr, first(nums, s.addr)?);
+            }
+            ranked[i..j].sort_by(|a, b| number[&b.addr].cmp(&number[&a.addr]));
+        }
+        i = j;
+    }
+    Ok(())
 }
 
 fn first(col: &FastStrings, addr: DocAddress) -> anyhow::Result<String> {
@@ -546,20 +602,56 @@ fn any_of<'v>(
     ))
 }
 
-/// `query`, only for documents published before `cutoff` and outside the family.
-fn restrict(query: Box<dyn Query>, cutoff: Option<Date>, family: &[String]) -> Box<dyn Query> {
+/// Whether a document counts as earlier than `cutoff`: published before it, or (with
+/// `us_filed`) a US document filed before it. [`restrict`] is the same rule as a query, and
+/// `patdex eval` judges and checks its rankings with this one.
+pub fn is_earlier(
+    cutoff: Option<Date>,
+    us_filed: bool,
+    number: &str,
+    published: Option<Date>,
+    filed: Option<Date>,
+) -> bool {
+    let Some(c) = cutoff else { return true };
+    published.is_some_and(|d| d < c)
+        || (us_filed && number.starts_with("US") && filed.is_some_and(|d| d < c))
+}
+
+/// `query`, only for documents earlier than `cutoff` (see [`is_earlier`]) and outside the
+/// family.
+fn restrict(
+    query: Box<dyn Query>,
+    cutoff: Option<Date>,
+    us_filed: bool,
+    family: &[String],
+) -> Box<dyn Query> {
     let mut clauses = vec![(Occur::Must, query)];
     if let Some(c) = cutoff {
-        let before = RangeQuery::new(
-            Bound::Unbounded,
-            Bound::Excluded(Term::from_field_date(
-                schema::field("pd"),
-                schema::date_time(c),
-            )),
-        );
+        let before = |field: &str| -> Box<dyn Query> {
+            Box::new(RangeQuery::new(
+                Bound::Unbounded,
+                Bound::Excluded(Term::from_field_date(
+                    schema::field(field),
+                    schema::date_time(c),
+                )),
+            ))
+        };
+        let earlier: Box<dyn Query> = if us_filed {
+            let us: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(schema::field("cc"), "US"),
+                IndexRecordOption::Basic,
+            ));
+            let us_filed = BooleanQuery::new(vec![(Occur::Must, us), (Occur::Must, before("ad"))]);
+            Box::new(BooleanQuery::new(vec![
+                (Occur::Should, before("pd")),
+                (Occur::Should, Box::new(us_filed)),
+            ]))
+        } else {
+            before("pd")
+        };
         clauses.push((
             Occur::Must,
-            Box::new(ConstScoreQuery::new(Box::new(before), 0.0)) as Box<dyn Query>,
+            Box::new(ConstScoreQuery::new(earlier, 0.0)) as Box<dyn Query>,
         ));
     }
     let fam = schema::field("fam");
@@ -622,7 +714,21 @@ impl Words {
         (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
     }
 
-    /// The top `n` stems by weighted count × idf; stopwords and words the index lacks left out.
+    /// The key terms: every usable stem of a short input, the top `n` by weighted count × idf
+    /// of a long one (stopwords and words the index lacks are never usable).
+    ///
+    /// Selection exists to cut a long text down to what it is about. A full patent has
+    /// thousands of distinct words, most of them used once in passing; a query with all of them
+    /// is slower and noisier (on the sample corpus, whose grants have about 200 usable words
+    /// each, 100 key terms instead of 40 cost up to 0.04 MAP). But count × idf can only tell the
+    /// words a text is about from the ones it merely mentions when words repeat. In a short
+    /// text (an abstract, a claim, a few lines of a draft) nearly every word occurs once or
+    /// twice, so the ranking falls back on idf alone and the cut drops the common words the
+    /// invention is about (`water`, `filter`) while keeping rare incidental ones: on the
+    /// PatSnap title + abstract records it cost Recall@100 against plain BM25. Such a text is
+    /// already a summary, so it is kept whole. "Short" is a vocabulary that fits in an
+    /// abstract ([`WHOLE_INPUT_TERMS`]), a bound from the patent offices' rules rather than a
+    /// value fitted to an evaluation; anything longer is cut to `n` as before.
     fn select(&self, counts: &Counts, n: usize) -> Vec<KeyTerm> {
         let mut out: Vec<KeyTerm> = counts
             .weighted
@@ -644,7 +750,9 @@ impl Words {
             })
             .collect();
         out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.stem.cmp(&b.stem)));
-        out.truncate(n);
+        if out.len() > WHOLE_INPUT_TERMS {
+            out.truncate(n);
+        }
         out
     }
 
@@ -740,24 +848,37 @@ fn class_levels(classes: &[String]) -> [HashSet<String>; 3] {
 fn class_boost(
     searcher: &Searcher,
     classes: &[String],
+    us_classes: &[String],
     ranked: &mut [Scored],
 ) -> anyhow::Result<()> {
     let levels = class_levels(classes);
-    // Every wanted symbol, tagged with its level; the lowest level (most specific) wins.
-    let mut wanted: Vec<(String, (usize, String))> = Vec::new();
+    // Every wanted symbol, tagged with its level and whether it is a US class; the lowest level
+    // (most specific) wins, and at one level the CPC/IPC symbol is the one shown.
+    type Tag = (usize, bool, String);
+    let mut wanted: Vec<(String, Tag)> = Vec::new();
     for (level, set) in levels.iter().enumerate() {
         for v in set {
-            wanted.push((v.clone(), (level, v.clone())));
+            wanted.push((v.clone(), (level, false, v.clone())));
         }
     }
+    // A US class (`210/683`) is a class and subclass: as specific as a full CPC/IPC symbol.
+    let us: Vec<(String, Tag)> = us_classes
+        .iter()
+        .map(|c| (c.clone(), (0, true, c.clone())))
+        .collect();
     let cols = [
         FastStrings::open(searcher, "cpc")?,
         FastStrings::open(searcher, "ipc")?,
+        FastStrings::open(searcher, "uspc")?,
     ];
-    let matchers = [cols[0].matcher(&wanted)?, cols[1].matcher(&wanted)?];
+    let matchers = [
+        cols[0].matcher(&wanted)?,
+        cols[1].matcher(&wanted)?,
+        cols[2].matcher(&us)?,
+    ];
     for s in ranked.iter_mut() {
         let best = matchers.iter().flat_map(|m| m.tags(s.addr)).min().cloned();
-        if let Some((level, v)) = best {
+        if let Some((level, _, v)) = best {
             s.class_boost = CLASS_BOOST[level];
             s.class_match = Some(v);
             s.score *= 1.0 + s.class_boost;
@@ -768,14 +889,19 @@ fn class_boost(
 
 /// Adds to each document a share of the scores of the best hits that cite it, and brings in
 /// cited documents the text query missed. Only citations made by the hits themselves are used,
-/// and every hit was published before the cut-off, so no later knowledge leaks in.
+/// and every hit was published before the cut-off, so no later knowledge leaks in. (With
+/// `us_filed`, a US hit may have been published, and its citations made, after the cut-off:
+/// they are its examiner's judgment of that document, prior art in law from its filing date,
+/// never of the input; and the documents they bring in obey the same cut-off.)
 fn citation_boost(
     searcher: &Searcher,
     cutoff: Option<Date>,
+    us_filed: bool,
     family: &[String],
     ranked: &mut Vec<Scored>,
 ) -> anyhow::Result<()> {
-    ranked.sort_by(|a, b| b.score.total_cmp(&a.score));
+    let nums = FastStrings::open(searcher, "num")?;
+    sort_ranked(&nums, ranked, SEEDS)?;
     let Some(top) = ranked.first().map(|s| s.score).filter(|s| *s > 0.0) else {
         return Ok(());
     };
@@ -806,9 +932,8 @@ fn citation_boost(
     let num = schema::field("num");
     let mut keys: Vec<&String> = citing.keys().collect();
     keys.sort();
-    let query = restrict(any_of(num, keys), cutoff, family);
+    let query = restrict(any_of(num, keys), cutoff, us_filed, family);
     let found = searcher.search(&query, &DocSetCollector)?;
-    let nums = FastStrings::open(searcher, "num")?;
     let at: HashMap<DocAddress, usize> = ranked
         .iter()
         .enumerate()
@@ -819,7 +944,13 @@ fn citation_boost(
         .map(|a| Ok((a, first(&nums, a)?)))
         .collect::<anyhow::Result<_>>()?;
     found.sort();
-    let citers = citer_counts(searcher, cutoff, family, found.iter().map(|(_, k)| k))?;
+    let citers = citer_counts(
+        searcher,
+        cutoff,
+        us_filed,
+        family,
+        found.iter().map(|(_, k)| k),
+    )?;
     for (addr, key) in found {
         let Some(by) = citing.get(&key) else { continue };
         // Divided by how many earlier documents cite it at all: being cited by the best hits
@@ -853,6 +984,7 @@ fn citation_boost(
 fn citer_counts<'k>(
     searcher: &Searcher,
     cutoff: Option<Date>,
+    us_filed: bool,
     family: &[String],
     keys: impl Iterator<Item = &'k String>,
 ) -> anyhow::Result<HashMap<String, usize>> {
@@ -861,7 +993,7 @@ fn citer_counts<'k>(
     if counts.is_empty() {
         return Ok(counts);
     }
-    let query = restrict(any_of(cites, counts.keys()), cutoff, family);
+    let query = restrict(any_of(cites, counts.keys()), cutoff, us_filed, family);
     let col = FastStrings::open(searcher, "cites")?;
     let mut values = Vec::new();
     for addr in searcher.search(&query, &DocSetCollector)? {
@@ -988,6 +1120,46 @@ mod tests {
         let only = Invention::from_text("just a description\n");
         assert!(only.claims.is_empty());
         assert!(Invention::from_text("  \n\n").is_empty());
+    }
+
+    #[test]
+    fn earlier_by_publication_or_with_us_filed_by_a_us_filing() {
+        let d = |s: &str| Some(s.parse::<Date>().unwrap());
+        let cut = d("2010-01-01");
+        // Published before: always earlier; no cut-off: everything is.
+        assert!(is_earlier(cut, false, "EP1", d("2009-12-31"), None));
+        assert!(is_earlier(None, false, "EP1", None, None));
+        // Published on the cut-off day is not earlier.
+        assert!(!is_earlier(
+            cut,
+            true,
+            "US1",
+            d("2010-01-01"),
+            d("2010-01-01")
+        ));
+        // Filed before, published after: only a US document, and only with us_filed.
+        assert!(!is_earlier(
+            cut,
+            false,
+            "US7654321B2",
+            d("2011-05-03"),
+            d("2008-02-01")
+        ));
+        assert!(is_earlier(
+            cut,
+            true,
+            "US7654321B2",
+            d("2011-05-03"),
+            d("2008-02-01")
+        ));
+        assert!(!is_earlier(
+            cut,
+            true,
+            "EP1234567A1",
+            d("2011-05-03"),
+            d("2008-02-01")
+        ));
+        assert!(!is_earlier(cut, true, "US7654321B2", None, None));
     }
 
     #[test]

@@ -50,7 +50,7 @@ pub struct TopicStats {
     pub topics: usize,
     pub judgments: usize,
     /// Citations of the right kind to documents of the index, dropped because the cited
-    /// document was published on or after the topic's priority date.
+    /// document is not earlier than the topic's cut-off ([`prior_art::is_earlier`]).
     pub dropped_after_cutoff: usize,
     /// ... or belongs to the topic's own family (or is flagged as family in the judgments).
     pub dropped_family: usize,
@@ -69,24 +69,31 @@ enum Verdict {
     Absent,
 }
 
-/// The documents of the index, with what judging needs: family keys and publication dates.
+/// The documents of the index, with what judging needs: family keys, publication and filing
+/// dates.
 struct Judge {
     keys: HashMap<String, Vec<DocAddress>>,
     fams: FastStrings,
-    dates: FastDates,
+    published: FastDates,
+    filed: FastDates,
+    /// US documents filed before the cut-off count as earlier ([`Options::us_filed`]).
+    us_filed: bool,
 }
 
 impl Judge {
-    fn new(reader: &IndexReader) -> anyhow::Result<Judge> {
+    fn new(reader: &IndexReader, us_filed: bool) -> anyhow::Result<Judge> {
         Ok(Judge {
             keys: all_keys(reader)?,
             fams: FastStrings::open(&reader.searcher, "fam")?,
-            dates: FastDates::open(&reader.searcher, "pd")?,
+            published: FastDates::open(&reader.searcher, "pd")?,
+            filed: FastDates::open(&reader.searcher, "ad")?,
+            us_filed,
         })
     }
 
     /// A judged document (by key) for a topic with `family` keys and `cutoff`: kept if some
-    /// document under that number is outside the family and published before the cut-off.
+    /// document under that number is outside the family and earlier than the cut-off, by the
+    /// rule the ranking is restricted by ([`prior_art::is_earlier`]).
     fn verdict(
         &self,
         key: &str,
@@ -102,11 +109,13 @@ impl Judge {
             v.clear();
             self.fams.values(a, &mut v)?;
             in_family |= v.iter().any(|k| family.contains(k));
-            let d = self.dates.get(a);
-            early |= match cutoff {
-                Some(c) => d.is_some_and(|d| d < c),
-                None => true,
-            };
+            early |= prior_art::is_earlier(
+                cutoff,
+                self.us_filed,
+                key,
+                self.published.get(a),
+                self.filed.get(a),
+            );
         }
         Ok(if in_family {
             Verdict::Family
@@ -181,14 +190,16 @@ pub fn topic_cutoff(p: &Patent, rule: Cutoff) -> Option<Date> {
 }
 
 /// Topics from the citations inside the index: every grant with at least one cited document
-/// (of the kind `cited_by` asks for) in the index, published before the grant's priority date
-/// and outside its family. The judgments are those documents.
+/// (of the kind `cited_by` asks for) in the index, earlier than the grant's cut-off (`rule`;
+/// with `us_filed`, US documents filed before it count too: [`Options::us_filed`]) and
+/// outside its family. The judgments are those documents.
 pub fn citation_topics(
     reader: &IndexReader,
     cited_by: CitedBy,
     rule: Cutoff,
+    us_filed: bool,
 ) -> anyhow::Result<(Vec<Topic>, TopicStats)> {
-    let judge = Judge::new(reader)?;
+    let judge = Judge::new(reader, us_filed)?;
     let cites = FastStrings::open(&reader.searcher, "cites")?;
     let kinds = FastStrings::open(&reader.searcher, "kind")?;
     let mut citing: Vec<DocAddress> = Vec::new();
@@ -261,13 +272,15 @@ pub fn citation_topics(
 /// `id<TAB>text` line per topic, where a text that is the number of a document in the index
 /// makes that document the topic. Without `topics`, every judged topic id must be the number
 /// of a document in the index, which is the topic. Judged documents that belong to a document
-/// topic's family or were published on or after its cut-off are dropped (and counted): no run
-/// may return them. Topics left without judgments are left out.
+/// topic's family or are not earlier than its cut-off (published before it or, with
+/// `us_filed`, a US document filed before it) are dropped (and counted): no run may return
+/// them. Topics left without judgments are left out.
 pub fn file_topics(
     reader: &IndexReader,
     topics: &[std::path::PathBuf],
     qrels: &[std::path::PathBuf],
     rule: Cutoff,
+    us_filed: bool,
 ) -> anyhow::Result<(Vec<Topic>, HashMap<String, String>, TopicStats)> {
     let mut judgments = Judgments::default();
     let mut stats = TopicStats::default();
@@ -323,7 +336,7 @@ pub fn file_topics(
             v
         }
     };
-    let judge = Judge::new(reader)?;
+    let judge = Judge::new(reader, us_filed)?;
     let mut out = Vec::new();
     for (id, inv, cutoff, family) in inputs {
         let Some(rel) = judgments.relevant.get(&id) else {
@@ -555,18 +568,34 @@ pub fn evaluate(
                     let late = r
                         .hits
                         .iter()
-                        .filter(|h| match (t.cutoff, h.pub_date) {
-                            (Some(c), Some(d)) => d >= c,
-                            (Some(_), None) => true,
-                            _ => false,
+                        .filter(|h| {
+                            !prior_art::is_earlier(
+                                t.cutoff,
+                                opts.us_filed,
+                                &h.number,
+                                h.pub_date,
+                                h.filing_date,
+                            )
                         })
                         .count();
-                    let keys: Vec<String> = r.hits.iter().map(|h| h.key.clone()).collect();
+                    // Judgments name numbers, not kinds: an application and its later
+                    // search report or grant (EP A1 and A4 or B1, WO A2 and A3) are one
+                    // judged document, ranked where the first of them is. Listing the
+                    // number twice would push the documents after it down a rank, and
+                    // trec_eval wants each document once.
+                    let mut seen = HashSet::new();
+                    let docs: Vec<(String, f32)> = r
+                        .hits
+                        .into_iter()
+                        .filter(|h| seen.insert(h.key.clone()))
+                        .map(|h| (h.key, h.score))
+                        .collect();
+                    let keys: Vec<String> = docs.iter().map(|(k, _)| k.clone()).collect();
                     Ok(Ranked {
                         scores: TopicScores::of(&keys, &t.relevant),
                         late,
                         ms,
-                        docs: r.hits.into_iter().map(|h| (h.key, h.score)).collect(),
+                        docs,
                     })
                 })
                 .collect::<anyhow::Result<Vec<_>>>()

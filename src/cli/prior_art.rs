@@ -31,6 +31,10 @@ pub struct Tuning {
     /// Key phrases (adjacent word pairs) to add.
     #[arg(long, default_value_t = prior_art::DEFAULT_PHRASES)]
     pub phrases: usize,
+    /// US patents and applications filed before the cut-off count as prior art even when
+    /// published after it (35 U.S.C. 102(e)); for eval, in the judgments and the results.
+    #[arg(long)]
+    pub us_filed: bool,
 }
 
 impl Default for Tuning {
@@ -39,6 +43,7 @@ impl Default for Tuning {
             fields: Vec::new(),
             terms: prior_art::DEFAULT_TERMS,
             phrases: prior_art::DEFAULT_PHRASES,
+            us_filed: false,
         }
     }
 }
@@ -68,6 +73,7 @@ impl Tuning {
             fields,
             terms: self.terms,
             phrases: self.phrases,
+            us_filed: self.us_filed,
             ..Options::default()
         })
     }
@@ -237,6 +243,9 @@ fn render_table(r: &PriorArt) -> String {
         let _ = write!(s, " for {n}");
     }
     match r.cutoff {
+        Some(c) if r.us_filed => {
+            let _ = write!(s, ", published (US documents: filed) before {c}");
+        }
         Some(c) => {
             let _ = write!(s, ", published before {c}");
         }
@@ -256,7 +265,13 @@ fn render_table(r: &PriorArt) -> String {
         let _ = writeln!(s, "key phrases: {}", ph.join(", "));
     }
     for h in &r.hits {
-        let date = h.pub_date.map(|d| d.to_string()).unwrap_or_default();
+        let mut date = h.pub_date.map(|d| d.to_string()).unwrap_or_default();
+        // Earlier by its filing date only (--us-filed): say so.
+        if let (Some(c), Some(p), Some(f)) = (r.cutoff, h.pub_date, h.filing_date)
+            && p >= c
+        {
+            date.push_str(&format!(" (filed {f})"));
+        }
         let _ = write!(
             s,
             "\n{:>3}. {}  {}  score {:.3}",
@@ -298,6 +313,7 @@ fn write_csv(r: &PriorArt, out: &mut dyn Write) -> anyhow::Result<()> {
         "rank",
         "number",
         "pub_date",
+        "filing_date",
         "score",
         "text_score",
         "class_match",
@@ -318,6 +334,7 @@ fn write_csv(r: &PriorArt, out: &mut dyn Write) -> anyhow::Result<()> {
             h.rank.to_string(),
             h.number.clone(),
             h.pub_date.map(|d| d.to_string()).unwrap_or_default(),
+            h.filing_date.map(|d| d.to_string()).unwrap_or_default(),
             format!("{:.4}", h.score),
             format!("{:.4}", h.text_score),
             h.class_match.clone().unwrap_or_default(),
@@ -368,11 +385,13 @@ pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<
     let (topics, spelling, found): (Vec<Topic>, _, Option<topics::TopicStats>) =
         match (a.from_citations, a.qrels.is_empty()) {
             (true, true) => {
-                let (t, st) = topics::citation_topics(&reader, a.cited_by, a.cutoff)?;
+                let (t, st) =
+                    topics::citation_topics(&reader, a.cited_by, a.cutoff, base.us_filed)?;
                 (t, Default::default(), Some(st))
             }
             (false, false) => {
-                let (t, sp, st) = topics::file_topics(&reader, &a.topics, &a.qrels, a.cutoff)?;
+                let (t, sp, st) =
+                    topics::file_topics(&reader, &a.topics, &a.qrels, a.cutoff, base.us_filed)?;
                 (t, sp, Some(st))
             }
             _ => {
@@ -442,8 +461,9 @@ pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<
             let mut notes = Vec::new();
             if st.dropped_after_cutoff > 0 {
                 notes.push(format!(
-                    "{} judged documents dropped as published on or after the topic's cut-off",
-                    st.dropped_after_cutoff
+                    "{} judged documents dropped as published{} on or after the topic's cut-off",
+                    st.dropped_after_cutoff,
+                    if base.us_filed { " (US: filed)" } else { "" }
                 ));
             }
             if st.dropped_family > 0 {
@@ -491,8 +511,13 @@ pub(super) fn eval(layout: &Layout, a: EvalArgs, out: &mut dyn Write) -> Result<
         writeln!(out, "{t}")?;
         writeln!(
             out,
-            "ranked to depth {}; judgments and results end at each topic's cut-off",
-            report.depth
+            "ranked to depth {}; judgments and results end at each topic's cut-off{}",
+            report.depth,
+            if base.us_filed {
+                " (US documents: at their filing date)"
+            } else {
+                ""
+            }
         )?;
         if let (Some(p), Some((name, _))) = (&a.run, configs.last()) {
             writeln!(out, "run file ({name}): {}", p.display())?;
