@@ -24,6 +24,8 @@
 # QUERY_RUNS=100 (timed passes over the query set; the stress queries run 10) QUERY_CORPUS=auto|50k|20k
 # PRIOR_ART_TOPICS=50 PRIOR_ART_RUNS=3 (timed passes over the topics)
 # SECTIONS="parse ingest index query prior-art" (a subset re-runs only those; the other results are kept)
+# SECTIONS=records: record exports (CSV) ingest, benches/records.sh with this run's frozen patdex
+# (~2 minutes; not in the default list: it needs the PatSnap records, and is run on its own)
 # PATDEX_BENCH_DATA=/work/shared/data/uspto/grant
 # Everything generated goes to benches/work/ (git-ignored). Takes ~15 minutes on 2 cores, plus
 # ~8 for the query section (~4 when its index is current) and ~3 for prior-art.
@@ -59,6 +61,7 @@ for s_ in $SECTIONS; do
         # query-ingest-* stays while its index does (it is redone with the index).
         query) rm -f "$R"/query-[0-9]*.jsonl "$R"/query-[0-9]*.txt ;;
         prior-art) rm -f "$R"/prior-art-*.jsonl "$R"/prior-art-*.txt ;;
+        records) rm -f "$R"/records-* ;;
     esac
 done
 rm -f "$R"/machine.json "$R"/peers-versions.txt "$R"/summary.md
@@ -261,6 +264,14 @@ for cut in publication priority; do
     keep "prior-art-$QUERY_CORPUS-$cut" -- "$PRIOR_ART" --index "$QIDX" --topics "$PRIOR_ART_TOPICS" \
         --runs "$PRIOR_ART_RUNS" --cutoff "$cut" --label "$QUERY_CORPUS"
 done
+fi
+
+# --- record exports (CSV) ---------------------------------------------------------------------
+# Lens-layout CSVs made from the real PatSnap records, patdex ingest and peers (csv module,
+# SQLite FTS5, pandas): benches/records.sh, which writes results/records-*.
+if has records; then
+say "record exports (CSV) ingest: benches/records.sh"
+PATDEX="$PATDEX" GITREV="$GITREV" RUNS="$RUNS" THREADS="$THREADS" SKIP_PEERS="$SKIP_PEERS" bash benches/records.sh
 fi
 rm -rf "$W"/idx/index-*
 

@@ -34,8 +34,9 @@ pub struct Mapping {
     /// `--map` (built-in mappings).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub detect: Vec<String>,
-    /// Field delimiter of a delimited file (`","` or `"\t"`); by default `.tsv` files are
-    /// tab-separated and others whichever of the two their header line has more of.
+    /// Field delimiter of a delimited file (`","`, `";"` or `"\t"`); by default `.tsv` files
+    /// are tab-separated and others read with whichever delimiter gives the header and the
+    /// first rows the same number of fields.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub delimiter: Option<String>,
     /// Separator between the values of a list column (`;;` in Lens exports).
@@ -296,13 +297,18 @@ impl Mapping {
 
     fn person(&self, s: &str) -> Party {
         match self.person_names {
+            // `BRASE, CRAIG, S.`: the initials after a second comma belong to the first name;
+            // `ACME, INC.` is a company.
             NameOrder::LastFirst => match s.split_once(", ") {
-                Some((last, first)) if !first.contains(',') => Party {
-                    name: format!("{first} {last}"),
-                    first_name: first.to_string(),
-                    last_name: last.to_string(),
-                    ..Party::default()
-                },
+                Some((last, first)) if !is_corporate_suffix(first) => {
+                    let first = first.replace(", ", " ");
+                    Party {
+                        name: format!("{first} {last}"),
+                        first_name: first,
+                        last_name: last.to_string(),
+                        ..Party::default()
+                    }
+                }
                 _ => organisation(s),
             },
             NameOrder::AsWritten => organisation(s),
@@ -840,6 +846,16 @@ mod tests {
             .unwrap();
         assert_eq!(p.number.to_string(), "EP1918441A1");
         assert_eq!(p.kind, DocKind::Application);
+        let patsnap = Mapping::builtin("patsnap").unwrap();
+        let p = patsnap
+            .to_patent(&record(&[
+                ("Patent Number", "US5000001"),
+                ("Inventor(s)", "BRASE, CRAIG, S. | ACME, INC."),
+            ]))
+            .unwrap();
+        assert_eq!(p.inventors[0].name, "CRAIG S. BRASE");
+        assert_eq!(p.inventors[0].last_name, "BRASE");
+        assert_eq!(p.inventors[1].name, "ACME, INC.");
         let n = |s: &str| number_of(s).unwrap();
         assert!(is_grant(&n("US5295373")));
         assert!(!is_grant(&n("US20030106855")));

@@ -18,7 +18,7 @@ use super::{Container, FileRead, RawDoc, SourceError, Stop, Tap, sniff};
 const PREAMBLE_ROWS: usize = 3;
 
 /// The header of a record file and its field delimiter (`explicit`, else `.tsv` means tab,
-/// else whichever of tab, comma and semicolon the first lines have most of).
+/// else the one that reads the first rows most consistently).
 pub fn header(path: &Path, explicit: Option<u8>) -> Result<(Vec<String>, u8), SourceError> {
     let delimiter = match explicit {
         Some(d) => d,
@@ -35,6 +35,9 @@ pub fn header(path: &Path, explicit: Option<u8>) -> Result<(Vec<String>, u8), So
     ))
 }
 
+/// The delimiter that reads the file's first rows most consistently: the header (after any
+/// preamble) and as many rows as possible with the same number of fields, then the most fields.
+/// Counting delimiter characters is not enough: a Lens row's `;;` lists outnumber its commas.
 fn sniff_delimiter(path: &Path) -> Result<u8, SourceError> {
     let lower = path.to_string_lossy().to_ascii_lowercase();
     if lower.ends_with(".tsv") || lower.ends_with(".tsv.gz") || lower.ends_with(".tab") {
@@ -42,20 +45,36 @@ fn sniff_delimiter(path: &Path) -> Result<u8, SourceError> {
     }
     let mut head = Vec::new();
     decoded(path, None)?
-        .take(64 * 1024)
+        .take(256 * 1024)
         .read_to_end(&mut head)
         .map_err(|e| SourceError::io(path, e))?;
-    let lines: Vec<&[u8]> = head.split(|&b| b == b'\n').take(2).collect();
-    let count = |d: u8| -> usize {
-        lines
-            .iter()
-            .map(|l| l.iter().filter(|&&b| b == d).count())
-            .max()
-            .unwrap_or(0)
+    // (more than one field, rows agreeing with the header's width, that width): any delimiter
+    // "agrees" when it splits nothing.
+    let score = |d: u8| -> (bool, usize, usize) {
+        let mut rows = csv::ReaderBuilder::new()
+            .delimiter(d)
+            .has_headers(false)
+            .flexible(true)
+            .from_reader(head.as_slice());
+        let lens: Vec<usize> = rows
+            .byte_records()
+            .take(8)
+            .map_while(Result::ok)
+            .map(|r| r.len())
+            .collect();
+        let mut h = 0;
+        while h + 1 < lens.len() && h < PREAMBLE_ROWS && lens[h + 1] > lens[h] {
+            h += 1;
+        }
+        let Some(&width) = lens.get(h) else {
+            return (false, 0, 0);
+        };
+        let agreeing = lens[h + 1..].iter().filter(|&&n| n == width).count();
+        (width > 1, agreeing, width)
     };
     let best = [b',', b'\t', b';']
         .into_iter()
-        .max_by_key(|&d| (count(d), d == b','))
+        .max_by_key(|&d| (score(d), d == b','))
         .unwrap_or(b',');
     Ok(best)
 }
@@ -265,5 +284,12 @@ mod tests {
         assert_eq!(out, ["No,Title\nEP1,\"A \"\"lid\"\"\"\n"]);
         let (header, _) = rows("No;Title;Abstract\n1;a;b\n", "s.csv");
         assert_eq!(header, ["No", "Title", "Abstract"]);
+        // A Lens row whose `;;` lists outnumber its commas is still comma-separated.
+        let (header, out) = rows(
+            "No,Title,Family\nUS1,\"A lid\",US 2;;US 3;;US 4;;US 5;;US 6;;US 7\n",
+            "l.csv",
+        );
+        assert_eq!(header, ["No", "Title", "Family"]);
+        assert_eq!(out.len(), 1);
     }
 }
