@@ -1,8 +1,9 @@
 //! The doc mapper: the one place that says how a [`Patent`] becomes index fields.
 //!
 //! Each entry of [`FIELDS`] names a field, its type and options, what it is for, and how its
-//! values are taken from a `Patent`. The schema, the document builder and the `--help` text of
-//! the search command are all derived from this table, so adding a field is one line here.
+//! values are taken from a `Patent`. The schema and the document builder are both derived from
+//! this table, so adding a field is one entry here (and, to query it, a name in the query
+//! language's field table).
 
 use std::borrow::Cow;
 use std::sync::OnceLock;
@@ -38,7 +39,7 @@ pub enum Kind {
 pub struct FieldSpec {
     pub name: &'static str,
     pub kind: Kind,
-    /// Shown in `patdex search --help`.
+    /// What the field holds, for readers of this table.
     pub about: &'static str,
     pub extract: for<'a> fn(&'a Patent, &mut Values<'a>),
 }
