@@ -6,6 +6,8 @@
 //! source → parse → index → query → (analysis) → cli
 //! ```
 //!
+//! * [`number`] and [`names`] normalise publication numbers and owner names wherever they
+//!   appear (below the chain: every layer may use them).
 //! * [`source`] finds input files, opens zip/gzip/tar containers and splits concatenated XML.
 //! * [`parse`] turns one XML document into the one [`model::Patent`] model.
 //! * [`index`] maps patents to tantivy fields, runs the ingest pipeline, keeps the manifest and
@@ -20,6 +22,7 @@ pub mod analysis;
 pub mod cli;
 pub mod index;
 pub mod model;
+pub mod names;
 pub mod number;
 pub mod parse;
 pub mod query;

@@ -1,8 +1,12 @@
 //! The command-line surface. Each subcommand is one function; all output goes through a single
 //! writer so a closed pipe (`patdex search ... | head`) ends quietly.
 
+pub mod chart;
+pub mod citations;
+pub mod portfolio;
 pub mod prior_art;
 mod render;
+pub mod trend;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -192,6 +196,105 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Track a technology field: documents per year or month, top assignees (spellings merged),
+    /// inventors, CPC subclasses and countries, growth, new entrants, universities and
+    /// institutes against companies, and emerging terms, over every hit. Several queries side
+    /// by side with -q. See docs/ANALYSIS.md.
+    Trend {
+        /// The query (the patent query language of `search`); none: the whole index.
+        query: Option<String>,
+        /// More queries, compared side by side (repeatable).
+        #[arg(short = 'q', long = "query", value_name = "QUERY")]
+        more: Vec<String>,
+        /// Which date places a document in time: publication, filing or priority.
+        #[arg(long, value_enum, default_value_t = trend::DateArg::Pd)]
+        date: trend::DateArg,
+        /// Count per year or per month.
+        #[arg(long, value_enum, default_value_t = trend::ByArg::Year)]
+        by: trend::ByArg,
+        /// Values listed per table (assignees, inventors, classes, countries, entrants).
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Length in years of the recent window (growth against the same length before, new
+        /// entrants, emerging terms).
+        #[arg(long, default_value_t = 3)]
+        years: i32,
+        /// Last year of the recent window (default: the latest year of the results).
+        #[arg(long)]
+        until: Option<i32>,
+        /// Keep assignee spellings apart (no merging of case, punctuation, Inc./Corp./GmbH).
+        #[arg(long)]
+        exact: bool,
+        /// Emerging terms to list (0 leaves them out).
+        #[arg(long, default_value_t = 15)]
+        terms: usize,
+        /// Draw a chart: FILE.svg or FILE.png (lines per query, or stacked bars with --stack).
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        /// Stack the chart's bars by the first query's top values of this table.
+        #[arg(long, value_enum, requires = "chart")]
+        stack: Option<trend::StackArg>,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// An owner's portfolio: documents per year, CPC subclass and kind, estimated status (term
+    /// rules, listed), the most-cited documents (citations within the index) and co-assignees.
+    /// Spellings of the name are merged (Inc., Corp., GmbH, case); the report lists them.
+    Portfolio {
+        /// The owner's name, or distinctive words of it ("northwind energy").
+        name: String,
+        /// Only this exact spelling (no merging).
+        #[arg(long)]
+        exact: bool,
+        /// Which date places a document in a year.
+        #[arg(long, value_enum, default_value_t = trend::DateArg::Pd)]
+        date: trend::DateArg,
+        /// Rows per table (classes, most cited, co-assignees).
+        #[arg(long, default_value_t = 10)]
+        top: usize,
+        /// Estimate the status on this day (YYYY-MM-DD) instead of today.
+        #[arg(long, value_name = "DATE")]
+        on: Option<String>,
+        /// Draw documents per year as stacked bars: FILE.svg or FILE.png.
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        /// What the chart's bars are stacked by.
+        #[arg(long, value_enum, default_value_t = portfolio::PortfolioStack::Cpc)]
+        stack: portfolio::PortfolioStack,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
+    /// Citations of a document: what it cites (examiner/applicant, which are in the index) and
+    /// which documents of the index cite it, with --depth 2 a second generation both ways;
+    /// --by-assignee groups the citing documents by owner. With --assignee NAME: every document
+    /// citing the owner's documents, grouped by citing owner (licensing prospects).
+    /// See docs/ANALYSIS.md.
+    Citations {
+        /// A publication number: US7654321B2, 7654321, D586081, RE47607, "US 2021/0202459 A1".
+        #[arg(required_unless_present = "assignee")]
+        number: Option<String>,
+        /// An owner name (spellings merged): who cites its documents.
+        #[arg(long, conflicts_with = "number")]
+        assignee: Option<String>,
+        /// 2 adds what the cited documents cite and what cites the citing documents.
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(u8).range(1..=2))]
+        depth: u8,
+        /// Group the citing documents by owner.
+        #[arg(long)]
+        by_assignee: bool,
+        /// Keep owner spellings apart (no merging of case, punctuation, Inc./Corp./GmbH).
+        #[arg(long)]
+        exact: bool,
+        /// Rows per list (0: all); the document's own citations are always listed whole.
+        #[arg(long, short = 'n', default_value_t = 50)]
+        limit: usize,
+        /// Draw the citation graph: FILE.svg or FILE.png (columns by generation, arrows from
+        /// citing to cited).
+        #[arg(long, value_name = "FILE")]
+        chart: Option<PathBuf>,
+        #[arg(long, short, value_enum, default_value_t = Format::Table)]
+        format: Format,
+    },
     /// Show one document: US7654321B2, "US 7,654,321 B2", 7654321, D586081, US20150075015A1.
     Show {
         number: String,
@@ -361,7 +464,81 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             };
             search(&layout, &query, &opts, out)
         }
+        Command::Trend {
+            query,
+            more,
+            date,
+            by,
+            top,
+            years,
+            until,
+            exact,
+            terms,
+            chart,
+            stack,
+            format,
+        } => {
+            let args = trend::TrendArgs {
+                queries: query.into_iter().chain(more).collect(),
+                date,
+                by,
+                top,
+                years,
+                until,
+                exact,
+                terms,
+                format,
+                chart,
+                stack,
+            };
+            trend::run(&layout, args, out)
+        }
+        Command::Portfolio {
+            name,
+            exact,
+            date,
+            top,
+            on,
+            chart,
+            stack,
+            format,
+        } => {
+            let args = portfolio::PortfolioArgs {
+                name,
+                exact,
+                date,
+                top,
+                on,
+                format,
+                chart,
+                stack,
+            };
+            portfolio::run(&layout, args, out)
+        }
         Command::Explain { query, json } => explain(&layout, &query, json, out),
+        Command::Citations {
+            number,
+            assignee,
+            depth,
+            by_assignee,
+            exact,
+            limit,
+            chart,
+            format,
+        } => citations::run(
+            &layout,
+            citations::CitationsArgs {
+                number,
+                assignee,
+                depth,
+                by_assignee,
+                exact,
+                format,
+                limit,
+                chart,
+            },
+            out,
+        ),
         Command::Show { number, json } => show(&layout, &number, json, out),
         Command::Stats { json } => {
             let stats = reader::stats(&layout)?;

@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 4;
+pub const SCHEMA_VERSION: u32 = 5;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +73,15 @@ impl<'a> Values<'a> {
 fn party_names<'a>(parties: &'a [Party], v: &mut Values<'a>) {
     for p in parties {
         v.text(p.name.as_str());
+    }
+}
+
+/// Who owns a document: its assignees, or its applicants when it names no assignee.
+pub fn owners(p: &Patent) -> &[Party] {
+    if p.assignees.is_empty() {
+        &p.applicants
+    } else {
+        &p.assignees
     }
 }
 
@@ -283,12 +292,42 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: Kind::Keyword,
         about: "assignee names as printed (applicants when there is none), for facets",
         extract: |p, v| {
-            let parties = if p.assignees.is_empty() {
-                &p.applicants
-            } else {
-                &p.assignees
-            };
-            for a in parties {
+            for a in owners(p) {
+                v.text(a.name.trim());
+            }
+        },
+    },
+    FieldSpec {
+        name: "ownerkind",
+        kind: Kind::Keyword,
+        about: "kinds of the owners: company, academic, government, individual (names::owner_kind)",
+        extract: |p, v| {
+            for a in owners(p) {
+                v.text(crate::names::owner_kind(a, &p.inventors).as_str());
+            }
+        },
+    },
+    FieldSpec {
+        name: "ownercc",
+        kind: Kind::Keyword,
+        about: "countries of the owners (a US state without a country is US), for trends",
+        extract: |p, v| {
+            for a in owners(p) {
+                let cc = a.country.trim();
+                if !cc.is_empty() {
+                    v.text(cc.to_ascii_uppercase());
+                } else if !a.state.trim().is_empty() {
+                    v.text("US");
+                }
+            }
+        },
+    },
+    FieldSpec {
+        name: "inv",
+        kind: Kind::Keyword,
+        about: "inventor names as printed, for facets and trends",
+        extract: |p, v| {
+            for a in &p.inventors {
                 v.text(a.name.trim());
             }
         },
@@ -398,6 +437,12 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: Kind::Date,
         about: "earliest priority date",
         extract: |p, v| v.dates.extend(p.priority_date),
+    },
+    FieldSpec {
+        name: "pta",
+        kind: Kind::Number,
+        about: "patent term adjustment or extension in days (us-term-extension), for term estimates",
+        extract: |p, v| v.numbers.extend(p.term_extension_days.map(u64::from)),
     },
     FieldSpec {
         name: "year",
