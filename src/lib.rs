@@ -13,7 +13,8 @@
 //! * [`index`] maps patents to tantivy fields, runs the ingest pipeline, keeps the manifest and
 //!   the quarantine, and reads the index back.
 //! * [`query`] turns what a searcher types into a tantivy query.
-//! * [`analysis`] works on top of searches; so far the retrieval-quality measures.
+//! * [`analysis`] works on top of searches: prior art and its evaluation, trends, portfolios,
+//!   citations and term estimates.
 //! * [`cli`] is the command-line surface.
 //!
 //! See `ARCHITECTURE.md` for the reasons behind this shape.

@@ -242,7 +242,7 @@ fn corpus_assignee_spellings_merge_into_the_listed_groups() {
             }
         }
     }
-    // The corpus has 18 owners and four documents owned by their inventors.
+    // The corpus's universities and institutes are counted as academic owners.
     let academic = t[0]["owner_kinds"]
         .as_array()
         .unwrap()

@@ -847,53 +847,21 @@ impl<'a> Citations<'a> {
         Ok(out)
     }
 
-    /// The owner names of the index (as printed) that `matches` accepts, with how many live
-    /// documents carry each. The term dictionaries are read once; documents are counted only
-    /// for the names accepted.
-    fn owner_names<T: Ord>(
-        &self,
-        matches: impl Fn(&str) -> Option<T>,
-    ) -> anyhow::Result<BTreeMap<T, Vec<(String, usize)>>> {
-        let f = schema::field("owner");
-        let mut raw = BTreeSet::new();
-        for seg in self.reader.searcher.segment_readers() {
-            let inv = seg.inverted_index(f)?;
-            let mut stream = inv.terms().stream()?;
-            while stream.advance() {
-                raw.insert(String::from_utf8_lossy(stream.key()).into_owned());
-            }
-        }
-        let mut out: BTreeMap<T, Vec<(String, usize)>> = BTreeMap::new();
-        for r in raw {
-            if let Some(m) = matches(&r) {
-                let n = self.docs_with("owner", std::slice::from_ref(&r))?.len();
-                if n > 0 {
-                    out.entry(m).or_default().push((r, n));
-                }
-            }
-        }
-        Ok(out)
-    }
-
     /// The licensing prospects of an assignee: the owners of the documents citing its documents.
     pub fn assignee(&self, query: &str, opts: &Options) -> anyhow::Result<AssigneeReport> {
-        let nq = names::NameQuery::new(query);
-        let wanted = if opts.exact { query.trim() } else { nq.key() };
-        if wanted.is_empty() {
+        if names::name_key(query).is_empty() {
             anyhow::bail!("--assignee needs a name with letters or digits");
         }
-        let by_match = self.owner_names(|raw| {
-            if opts.exact {
-                (raw.trim() == wanted).then_some(names::Match::Exact)
-            } else {
-                nq.matches(&names::name_key(raw))
-            }
-        })?;
-        // Exact matches first; word matches only when nothing matches exactly.
-        let (matched, names_found) = by_match
-            .into_iter()
-            .next()
+        let all = super::owners::spellings(self.reader)?;
+        let (matched, found) = super::owners::find(&all, query, opts.exact)
             .map_or((None, Vec::new()), |(m, v)| (Some(m), v));
+        let mut names_found: Vec<(String, usize)> = Vec::new();
+        for r in found {
+            let n = self.docs_with("owner", std::slice::from_ref(&r))?.len();
+            if n > 0 {
+                names_found.push((r, n));
+            }
+        }
         let raw_names: Vec<String> = names_found.iter().map(|(r, _)| r.clone()).collect();
         let ours = self.docs_with("owner", &raw_names)?;
         let ours_sorted = self.sorted(ours.iter().copied())?;

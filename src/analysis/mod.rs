@@ -7,6 +7,7 @@
 //!   PRES, nDCG) and reads and writes the TREC formats.
 //! * [`topics`] builds evaluation topics (from the index's own citations, or from files) and
 //!   runs the prior-art configurations over them.
+//! * [`owners`] finds the owner spellings a typed name means (for portfolios and citations).
 //! * [`portfolio`] is one owner's documents by year, class and kind, their status, the most
 //!   cited ones and the co-assignees.
 //! * [`term`] estimates when a US patent's term ends, saying which rule it applied.
@@ -18,6 +19,7 @@
 
 pub mod citations;
 pub mod eval;
+pub mod owners;
 pub mod portfolio;
 pub mod prior_art;
 pub mod term;

@@ -16,6 +16,7 @@ use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Term};
 
+use super::owners;
 use super::term::{self, Status};
 use super::trend::{self, Dim, Dimension, Period};
 use crate::index::reader::{FastDates, FastStrings, IndexReader};
@@ -94,88 +95,22 @@ impl From<tantivy::TantivyError> for PortfolioError {
     }
 }
 
-/// Every distinct owner spelling of the index.
-pub fn owner_spellings(reader: &IndexReader) -> anyhow::Result<BTreeSet<String>> {
-    let mut out = BTreeSet::new();
-    for seg in reader.searcher.segment_readers() {
-        let Some(col) = seg.fast_fields().str("owner")? else {
-            continue;
-        };
-        let mut s = col.dictionary().stream()?;
-        while s.advance() {
-            out.insert(String::from_utf8_lossy(s.key()).into_owned());
-        }
-    }
-    Ok(out)
-}
-
-/// The spellings of the index that `name` means, and how they were matched.
+/// The spellings of the index that `name` means, and how they were matched (`exact`, `words`,
+/// `as typed` with `exact`).
 pub fn find_owner(
     reader: &IndexReader,
     name: &str,
     exact: bool,
 ) -> Result<(Vec<String>, &'static str), PortfolioError> {
-    let all = owner_spellings(reader)?;
-    let typed = name.trim();
-    if exact {
-        let mut found: Vec<String> = all
-            .iter()
-            .filter(|s| s.as_str() == typed)
-            .cloned()
-            .collect();
-        if found.is_empty() {
-            found = all
-                .iter()
-                .filter(|s| s.to_lowercase() == typed.to_lowercase())
-                .cloned()
-                .collect();
-        }
-        if found.is_empty() {
-            return Err(not_found(typed, &all));
-        }
-        return Ok((found, "as typed"));
-    }
-    let mut exact_found = Vec::new();
-    let mut words_found = Vec::new();
-    let q = names::NameQuery::new(typed);
-    for s in &all {
-        match q.matches(&names::name_key(s)) {
-            Some(Match::Exact) => exact_found.push(s.clone()),
-            Some(Match::Words) => words_found.push(s.clone()),
-            None => {}
-        }
-    }
-    if !exact_found.is_empty() {
-        Ok((exact_found, "exact"))
-    } else if !words_found.is_empty() {
-        Ok((words_found, "words"))
-    } else {
-        Err(not_found(typed, &all))
-    }
-}
-
-fn not_found(name: &str, all: &BTreeSet<String>) -> PortfolioError {
-    // Suggest spellings sharing a word with the name.
-    let key = names::name_key(name);
-    let words: Vec<&str> = key.split(' ').filter(|w| w.len() > 2).collect();
-    let mut near: Vec<&String> = all
-        .iter()
-        .filter(|s| {
-            let k = names::name_key(s);
-            words.iter().any(|w| k.split(' ').any(|x| x == *w))
-        })
-        .take(5)
-        .collect();
-    near.sort();
-    let hint = if near.is_empty() {
-        "; `patdex search` with the `pa:` field finds owners by any word of their name".to_string()
-    } else {
-        let list: Vec<String> = near.iter().map(|s| format!("\"{s}\"")).collect();
-        format!("; owners sharing a word with it: {}", list.join(", "))
-    };
-    PortfolioError::NotFound {
-        name: name.to_string(),
-        hint,
+    let all = owners::spellings(reader)?;
+    match owners::find(&all, name, exact) {
+        Some((_, found)) if exact => Ok((found, "as typed")),
+        Some((Match::Exact, found)) => Ok((found, "exact")),
+        Some((Match::Words, found)) => Ok((found, "words")),
+        None => Err(PortfolioError::NotFound {
+            name: name.trim().to_string(),
+            hint: owners::not_found_hint(name, &all),
+        }),
     }
 }
 

@@ -70,8 +70,6 @@ pub enum Dim {
     Inventor,
     /// CPC subclasses (`H01M`).
     Cpc,
-    /// IPC subclasses.
-    Ipc,
     /// Countries of the owners.
     Country,
     /// Kind codes (`B2`, `A1`).
@@ -86,7 +84,6 @@ impl Dim {
             Dim::Owner { .. } => "assignee",
             Dim::Inventor => "inventor",
             Dim::Cpc => "cpc",
-            Dim::Ipc => "ipc",
             Dim::Country => "country",
             Dim::KindCode => "kind",
             Dim::OwnerKind => "owner kind",
@@ -98,7 +95,6 @@ impl Dim {
             Dim::Owner { .. } => "owner",
             Dim::Inventor => "inv",
             Dim::Cpc => "cpc",
-            Dim::Ipc => "ipc",
             Dim::Country => "ownercc",
             Dim::KindCode => "kc",
             Dim::OwnerKind => "ownerkind",
@@ -110,7 +106,7 @@ impl Dim {
     fn key(self, raw: &str) -> Option<String> {
         match self {
             Dim::Owner { exact: false } => Some(names::name_key(raw)).filter(|k| !k.is_empty()),
-            Dim::Cpc | Dim::Ipc => {
+            Dim::Cpc => {
                 (raw.len() == 4 && class_ancestors(raw).len() == 3).then(|| raw.to_string())
             }
             _ => (!raw.trim().is_empty()).then(|| raw.to_string()),
@@ -167,7 +163,7 @@ struct SegmentDim {
     keys: Vec<String>,
     counts: Vec<ValueCounts>,
     merges: bool,
-    raw: Vec<String>,
+    /// Documents per term ordinal (merged dimensions only): the spellings behind each key.
     raw_counts: HashMap<u64, u64>,
 }
 
@@ -187,7 +183,6 @@ fn segment_dim(reader: &SegmentReader, dim: Dim) -> tantivy::Result<SegmentDim> 
     let column = reader.fast_fields().str(dim.field())?;
     let mut ord_key = Vec::new();
     let mut keys = Vec::new();
-    let mut raw = Vec::new();
     if let Some(col) = &column {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut stream = col.dictionary().stream()?;
@@ -204,9 +199,6 @@ fn segment_dim(reader: &SegmentReader, dim: Dim) -> tantivy::Result<SegmentDim> 
                 None => u32::MAX,
             };
             ord_key.push(id);
-            if dim.merges() {
-                raw.push(value.into_owned());
-            }
         }
     }
     let counts = vec![ValueCounts::default(); keys.len()];
@@ -216,7 +208,6 @@ fn segment_dim(reader: &SegmentReader, dim: Dim) -> tantivy::Result<SegmentDim> 
         keys,
         counts,
         merges: dim.merges(),
-        raw,
         raw_counts: HashMap::new(),
     })
 }
@@ -346,11 +337,18 @@ impl SegmentCollector for SegmentFacts {
         for dim in self.dims {
             let mut map: HashMap<String, ValueCounts> = HashMap::new();
             let mut counts = dim.counts;
+            let mut spelling = String::new();
             for (o, n) in dim.raw_counts {
                 let id = dim.ord_key[o as usize];
-                if id != u32::MAX {
-                    let c = &mut counts[id as usize];
-                    *c.spellings.entry(dim.raw[o as usize].clone()).or_default() += n;
+                spelling.clear();
+                if let Some(col) = &dim.column
+                    && id != u32::MAX
+                    && col.ord_to_str(o, &mut spelling).unwrap_or(false)
+                {
+                    *counts[id as usize]
+                        .spellings
+                        .entry(spelling.clone())
+                        .or_default() += n;
                 }
             }
             for (key, c) in dim.keys.into_iter().zip(counts) {
@@ -449,7 +447,7 @@ pub struct Entrant {
 pub struct KindShare {
     pub kind: String,
     pub documents: u64,
-    /// Of the documents with an owner.
+    /// Of the result set (a document with owners of two kinds counts in both).
     pub share: f64,
 }
 
@@ -629,15 +627,12 @@ pub fn trend(
     let mut owner_kinds = Vec::new();
     for (dim, values) in dims.iter().zip(&sheet.dims) {
         if *dim == Dim::OwnerKind {
-            let with: u64 = values.values().map(|c| c.documents).sum();
-            let _ = with;
-            let owned = sheet.documents;
             for k in names::OwnerKind::ALL {
                 let n = values.get(k.as_str()).map_or(0, |c| c.documents);
                 owner_kinds.push(KindShare {
                     kind: k.as_str().to_string(),
                     documents: n,
-                    share: ratio(n, owned),
+                    share: ratio(n, sheet.documents),
                 });
             }
             continue;
@@ -746,35 +741,64 @@ const PHRASE_SAMPLE: usize = 400;
 /// Phrase candidates counted exactly.
 const PHRASE_CANDIDATES: usize = 60;
 
-/// Which window a hit falls in: 1 recent, 2 earlier, 0 neither.
-fn windows(
-    sheet: &FactSheet,
-    period: Period,
-    recent: (i32, i32),
-    earlier: (i32, i32),
-) -> (HashMap<SegmentOrdinal, HashMap<DocId, u8>>, u64, u64) {
-    let mut out: HashMap<SegmentOrdinal, HashMap<DocId, u8>> = HashMap::new();
-    let (mut nr, mut ne) = (0, 0);
-    for (seg, docs) in &sheet.docs {
-        let m = out.entry(*seg).or_default();
-        for &(d, p) in docs {
-            let Some(p) = p else { continue };
-            let y = period.year_of(p);
-            let w = if y >= recent.0 && y <= recent.1 {
-                nr += 1;
-                1
-            } else if y >= earlier.0 && y <= earlier.1 {
-                ne += 1;
-                2
-            } else {
-                0
+/// Which window each hit falls in: per segment, per document, 1 recent, 2 earlier, 0 neither
+/// (or not a hit). A flat table rather than a map, because the word scan looks it up for every
+/// posting of every title and abstract word.
+struct Windows {
+    per_segment: Vec<Vec<u8>>,
+    recent: u64,
+    earlier: u64,
+}
+
+impl Windows {
+    fn new(
+        searcher: &Searcher,
+        sheet: &FactSheet,
+        period: Period,
+        recent: (i32, i32),
+        earlier: (i32, i32),
+    ) -> Windows {
+        let mut per_segment: Vec<Vec<u8>> = searcher
+            .segment_readers()
+            .iter()
+            .map(|r| vec![0; r.max_doc() as usize])
+            .collect();
+        let (mut nr, mut ne) = (0, 0);
+        for (seg, docs) in &sheet.docs {
+            let Some(table) = per_segment.get_mut(*seg as usize) else {
+                continue;
             };
-            if w > 0 {
-                m.insert(d, w);
+            for &(d, p) in docs {
+                let Some(p) = p else { continue };
+                let y = period.year_of(p);
+                let w = if y >= recent.0 && y <= recent.1 {
+                    nr += 1;
+                    1
+                } else if y >= earlier.0 && y <= earlier.1 {
+                    ne += 1;
+                    2
+                } else {
+                    0
+                };
+                if let Some(slot) = table.get_mut(d as usize) {
+                    *slot = w;
+                }
             }
         }
+        Windows {
+            per_segment,
+            recent: nr,
+            earlier: ne,
+        }
     }
-    (out, nr, ne)
+
+    fn get(&self, seg: SegmentOrdinal, doc: DocId) -> u8 {
+        self.per_segment
+            .get(seg as usize)
+            .and_then(|t| t.get(doc as usize))
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 fn smoothed_ratio(r: u64, nr: u64, e: u64, ne: u64) -> f64 {
@@ -792,7 +816,8 @@ fn emerging_terms(
     limit: usize,
 ) -> anyhow::Result<Vec<EmergingTerm>> {
     let searcher = &reader.searcher;
-    let (win, nr, ne) = windows(sheet, period, recent, earlier);
+    let win = Windows::new(searcher, sheet, period, recent, earlier);
+    let (nr, ne) = (win.recent, win.earlier);
     if nr == 0 || ne == 0 {
         return Ok(Vec::new());
     }
@@ -802,12 +827,7 @@ fn emerging_terms(
     let mut df: HashMap<String, (u64, u64)> = HashMap::new();
     let mut forms: HashMap<String, HashMap<String, u64>> = HashMap::new();
     for (seg, reader_) in searcher.segment_readers().iter().enumerate() {
-        let Some(w) = win.get(&(seg as SegmentOrdinal)) else {
-            continue;
-        };
-        if w.is_empty() {
-            continue;
-        }
+        let seg = seg as SegmentOrdinal;
         let mut per_stem: HashMap<String, Vec<DocId>> = HashMap::new();
         for field in TERM_FIELDS {
             let inv = reader_.inverted_index(schema::field(field))?;
@@ -819,39 +839,42 @@ fn emerging_terms(
                 if !is_term_word(word) {
                     continue;
                 }
+                let stem = singular(word);
+                if terms::is_stopword(&stem) {
+                    continue;
+                }
                 let mut postings =
                     inv.read_postings_from_terminfo(stream.value(), IndexRecordOption::Basic)?;
-                let mut docs = Vec::new();
+                let docs = per_stem.entry(stem.into_owned()).or_default();
+                let before = docs.len();
                 let mut d = postings.doc();
                 while d != tantivy::TERMINATED {
-                    if w.contains_key(&d) {
+                    if win.get(seg, d) > 0 {
                         docs.push(d);
                     }
                     d = postings.advance();
                 }
-                if docs.is_empty() {
-                    continue;
+                let added = (docs.len() - before) as u64;
+                if added > 0 {
+                    *forms
+                        .entry(singular(word).into_owned())
+                        .or_default()
+                        .entry(word.to_string())
+                        .or_default() += added;
                 }
-                let stem = singular(word).into_owned();
-                if terms::is_stopword(&stem) {
-                    continue;
-                }
-                *forms
-                    .entry(stem.clone())
-                    .or_default()
-                    .entry(word.to_string())
-                    .or_default() += docs.len() as u64;
-                per_stem.entry(stem).or_default().extend(docs);
             }
         }
         for (stem, mut docs) in per_stem {
+            if docs.is_empty() {
+                continue;
+            }
             docs.sort_unstable();
             docs.dedup();
             let e = df.entry(stem).or_default();
             for d in docs {
-                match w.get(&d) {
-                    Some(1) => e.0 += 1,
-                    Some(2) => e.1 += 1,
+                match win.get(seg, d) {
+                    1 => e.0 += 1,
+                    2 => e.1 += 1,
                     _ => {}
                 }
             }
@@ -872,7 +895,7 @@ fn emerging_terms(
             term_row(form, r, nr, e, ne)
         })
         .collect();
-    out.extend(emerging_phrases(searcher, sheet, &win, nr, ne, min_df)?);
+    out.extend(emerging_phrases(searcher, sheet, &win, min_df)?);
     // A phrase and its words both growing: keep both, they say different things.
     out.retain(|t| t.ratio > 1.0);
     out.sort_by(|a, b| {
@@ -911,16 +934,14 @@ fn is_term_word(word: &str) -> bool {
 fn emerging_phrases(
     searcher: &Searcher,
     sheet: &FactSheet,
-    win: &HashMap<SegmentOrdinal, HashMap<DocId, u8>>,
-    nr: u64,
-    ne: u64,
+    win: &Windows,
     min_df: u64,
 ) -> anyhow::Result<Vec<EmergingTerm>> {
     let mut analyzer = crate::index::text::analyzer();
     let mut sample: Vec<DocAddress> = Vec::new();
     for (seg, docs) in &sheet.docs {
         for &(d, _) in docs {
-            if win.get(seg).and_then(|w| w.get(&d)) == Some(&1) {
+            if win.get(*seg, d) == 1 {
                 sample.push(DocAddress::new(*seg, d));
             }
         }
@@ -985,14 +1006,14 @@ fn emerging_phrases(
         let docs = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
         let (mut r, mut e) = (0, 0);
         for addr in docs {
-            match win.get(&addr.segment_ord).and_then(|w| w.get(&addr.doc_id)) {
-                Some(1) => r += 1,
-                Some(2) => e += 1,
+            match win.get(addr.segment_ord, addr.doc_id) {
+                1 => r += 1,
+                2 => e += 1,
                 _ => {}
             }
         }
         if r >= min_df {
-            out.push(term_row(format!("{a} {b}"), r, nr, e, ne));
+            out.push(term_row(format!("{a} {b}"), r, win.recent, e, win.earlier));
         }
     }
     Ok(out)

@@ -3,7 +3,9 @@
 
 use std::io::Write;
 
-use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
+use comfy_table::Table;
+
+use super::render::table;
 use serde::Serialize;
 
 use super::{Failure, Format};
@@ -169,14 +171,6 @@ fn short_category(c: &str) -> String {
         .join(", ")
 }
 
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    t
-}
-
 fn date(d: Option<jiff::civil::Date>) -> String {
     d.map_or_else(|| "-".to_string(), |d| d.to_string())
 }
@@ -245,7 +239,7 @@ fn group_table(groups: &[OwnerGroup], assignee: bool) -> Table {
         header.push("our documents cited");
     }
     header.extend(["first", "last"]);
-    let mut t = table(&header);
+    let mut t = table(header);
     for g in groups {
         let mut row = vec![
             clip(&g.owner, 50),
@@ -298,12 +292,12 @@ fn render_report(r: &CitationReport, out: &mut dyn Write) -> std::io::Result<()>
             r.npl.len()
         )?;
         if !r.backward.is_empty() {
-            let mut t = table(&["#", "cited", "by", "in index", "date", "title / patentee"]);
+            let mut t = table(["#", "cited", "by", "in index", "date", "title / patentee"]);
             cited_rows(&mut t, &r.backward, false);
             writeln!(out, "{t}")?;
         }
         if !r.npl.is_empty() {
-            let mut t = table(&["#", "by", "non-patent literature"]);
+            let mut t = table(["#", "by", "non-patent literature"]);
             for (i, n) in r.npl.iter().enumerate() {
                 t.add_row(vec![
                     (i + 1).to_string(),
@@ -321,7 +315,7 @@ fn render_report(r: &CitationReport, out: &mut dyn Write) -> std::io::Result<()>
         r.key
     )?;
     if !r.forward.is_empty() {
-        let mut t = table(&["#", "citing", "published", "owner", "as", "title"]);
+        let mut t = table(["#", "citing", "published", "owner", "as", "title"]);
         citing_rows(&mut t, &r.forward, false);
         writeln!(out, "{t}")?;
         more(out, r.forward.len(), r.forward_total)?;
@@ -333,7 +327,7 @@ fn render_report(r: &CitationReport, out: &mut dyn Write) -> std::io::Result<()>
             count(total, "document")
         )?;
         if !list.is_empty() {
-            let mut t = table(&[
+            let mut t = table([
                 "#",
                 "cited",
                 "by",
@@ -354,7 +348,7 @@ fn render_report(r: &CitationReport, out: &mut dyn Write) -> std::io::Result<()>
             count(total, "document")
         )?;
         if !list.is_empty() {
-            let mut t = table(&["#", "citing", "published", "owner", "as", "title", "via"]);
+            let mut t = table(["#", "citing", "published", "owner", "as", "title", "via"]);
             citing_rows(&mut t, list, true);
             writeln!(out, "{t}")?;
             more(out, list.len(), total)?;

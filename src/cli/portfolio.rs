@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::render::table;
 use clap::ValueEnum;
-use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use serde::Serialize;
 
 use super::trend::DateArg;
@@ -87,14 +87,6 @@ pub(super) fn run(
     Ok(0)
 }
 
-fn table(header: &[&str]) -> Table {
-    let mut t = Table::new();
-    t.load_style(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header.to_vec());
-    t
-}
-
 fn render(p: &Portfolio) -> String {
     use std::fmt::Write as _;
     let mut s = String::new();
@@ -109,7 +101,7 @@ fn render(p: &Portfolio) -> String {
             let _ = writeln!(s, "  {name} ({n})");
         }
     }
-    let mut years = table(&["year", "documents"]);
+    let mut years = table(["year", "documents"]);
     for (y, n) in p.periods.iter().zip(&p.counts) {
         years.add_row(vec![y.clone(), n.to_string()]);
     }
@@ -123,7 +115,7 @@ fn render(p: &Portfolio) -> String {
         } else {
             "Kind codes"
         };
-        let mut t = table(&[d.name, "docs", "share", "first", "last"]);
+        let mut t = table([d.name, "docs", "share", "first", "last"]);
         for v in &d.top {
             t.add_row(vec![
                 v.name.clone(),
@@ -135,7 +127,7 @@ fn render(p: &Portfolio) -> String {
         }
         let _ = writeln!(s, "\n{title} ({} distinct)\n{t}", d.distinct);
     }
-    let mut st = table(&["estimated status", "documents"]);
+    let mut st = table(["estimated status", "documents"]);
     for c in &p.status {
         st.add_row(vec![c.label.to_string(), c.documents.to_string()]);
     }
@@ -153,7 +145,7 @@ fn render(p: &Portfolio) -> String {
         let _ = writeln!(s, "Terms ending, by year: {}", list.join(" · "));
     }
     if !p.most_cited.is_empty() {
-        let mut t = table(&["number", "date", "citing", "by others", "title"]);
+        let mut t = table(["number", "date", "citing", "by others", "title"]);
         for c in &p.most_cited {
             t.add_row(vec![
                 c.number.clone(),
@@ -168,7 +160,7 @@ fn render(p: &Portfolio) -> String {
         let _ = writeln!(s, "\nNo document of this index cites these documents.");
     }
     if !p.co_assignees.top.is_empty() {
-        let mut t = table(&["co-assignee", "shared docs"]);
+        let mut t = table(["co-assignee", "shared docs"]);
         for v in &p.co_assignees.top {
             t.add_row(vec![v.name.clone(), v.documents.to_string()]);
         }

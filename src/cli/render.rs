@@ -43,6 +43,20 @@ impl Hit {
     }
 }
 
+/// A table in the house style (borders only, fitted to the terminal), with this header.
+pub(super) fn table<S: ToString>(header: impl IntoIterator<Item = S>) -> Table {
+    let mut t = Table::new();
+    t.load_style(UTF8_BORDERS_ONLY)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_header(
+            header
+                .into_iter()
+                .map(|h| h.to_string())
+                .collect::<Vec<_>>(),
+        );
+    t
+}
+
 fn clip(s: &str, max: usize) -> String {
     if s.chars().count() <= max {
         s.to_string()
@@ -163,10 +177,7 @@ pub fn results(
                     "\n{} ({} of {} hits have one):",
                     f.name, f.documents, r.total
                 )?;
-                let mut t = Table::new();
-                t.load_style(UTF8_BORDERS_ONLY)
-                    .set_content_arrangement(ContentArrangement::Dynamic)
-                    .set_header(vec!["value", "hits"]);
+                let mut t = table(["value", "hits"]);
                 for (v, n) in f.values.iter().take(15) {
                     t.add_row(vec![v.clone(), n.to_string()]);
                 }

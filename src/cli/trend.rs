@@ -3,8 +3,8 @@
 use std::io::Write;
 use std::path::PathBuf;
 
+use super::render::table;
 use clap::ValueEnum;
-use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use serde::Serialize;
 
 use super::{Failure, Format, bad_query};
@@ -184,14 +184,6 @@ impl Axis {
     }
 }
 
-fn table(header: Vec<String>) -> Table {
-    let mut t = Table::new();
-    t.load_style(UTF8_BORDERS_ONLY)
-        .set_content_arrangement(ContentArrangement::Dynamic)
-        .set_header(header);
-    t
-}
-
 fn pct(x: f64) -> String {
     format!("{:.1} %", x * 100.0)
 }
@@ -328,7 +320,7 @@ fn render_table(trends: &[Trend], axis: &Axis, args: &TrendArgs) -> String {
                 g.recent.0, g.recent.1, t.new_entrant_count
             );
             if !t.new_entrants.is_empty() {
-                let mut tb = table(vec!["assignee".into(), "first".into(), "docs".into()]);
+                let mut tb = table(["assignee", "first", "docs"]);
                 for e in &t.new_entrants {
                     tb.add_row(vec![
                         e.name.clone(),
@@ -351,12 +343,7 @@ fn render_table(trends: &[Trend], axis: &Axis, args: &TrendArgs) -> String {
                     "none: no word is used by clearly more of the recent documents"
                 );
             } else {
-                let mut tb = table(vec![
-                    "term".into(),
-                    "recent".into(),
-                    "earlier".into(),
-                    "ratio".into(),
-                ]);
+                let mut tb = table(["term", "recent", "earlier", "ratio"]);
                 for e in &t.emerging {
                     tb.add_row(vec![
                         e.term.clone(),
@@ -395,88 +382,68 @@ fn rows(trends: &[Trend]) -> Vec<Row<'_>> {
     let mut out = Vec::new();
     for t in trends {
         let q = t.query.as_str();
-        for (p, n) in t.periods.iter().zip(&t.counts) {
+        let mut push = |table, name: String, period: String, documents, value| {
             out.push(Row {
                 query: q,
-                table: "period",
-                name: String::new(),
-                period: p.clone(),
-                documents: *n,
-                value: None,
-            });
+                table,
+                name,
+                period,
+                documents,
+                value,
+            })
+        };
+        for (p, n) in t.periods.iter().zip(&t.counts) {
+            push("period", String::new(), p.clone(), *n, None);
         }
         for d in &t.dimensions {
-            let table = match d.name {
-                "assignee" => "assignee",
-                "inventor" => "inventor",
-                "cpc" => "cpc",
-                _ => "country",
-            };
             for v in &d.top {
-                out.push(Row {
-                    query: q,
-                    table,
-                    name: v.name.clone(),
-                    period: String::new(),
-                    documents: v.documents,
-                    value: Some(v.share),
-                });
+                push(
+                    d.name,
+                    v.name.clone(),
+                    String::new(),
+                    v.documents,
+                    Some(v.share),
+                );
                 for (p, n) in t.periods.iter().zip(&v.per_period) {
                     if *n > 0 {
-                        out.push(Row {
-                            query: q,
-                            table,
-                            name: v.name.clone(),
-                            period: p.clone(),
-                            documents: *n,
-                            value: None,
-                        });
+                        push(d.name, v.name.clone(), p.clone(), *n, None);
                     }
                 }
             }
         }
         for k in &t.owner_kinds {
-            out.push(Row {
-                query: q,
-                table: "owner_kind",
-                name: k.kind.clone(),
-                period: String::new(),
-                documents: k.documents,
-                value: Some(k.share),
-            });
+            push(
+                "owner_kind",
+                k.kind.clone(),
+                String::new(),
+                k.documents,
+                Some(k.share),
+            );
         }
         if let Some(g) = &t.growth {
-            out.push(Row {
-                query: q,
-                table: "growth",
-                name: format!(
-                    "{}-{} vs {}-{}",
-                    g.recent.0, g.recent.1, g.before.0, g.before.1
-                ),
-                period: String::new(),
-                documents: g.recent_documents,
-                value: g.cagr,
-            });
+            let name = format!(
+                "{}-{} vs {}-{}",
+                g.recent.0, g.recent.1, g.before.0, g.before.1
+            );
+            push("growth", name, String::new(), g.recent_documents, g.cagr);
         }
         for e in &t.new_entrants {
-            out.push(Row {
-                query: q,
-                table: "new_entrant",
-                name: e.name.clone(),
-                period: e.first.clone(),
-                documents: e.documents,
-                value: None,
-            });
+            push(
+                "new_entrant",
+                e.name.clone(),
+                e.first.clone(),
+                e.documents,
+                None,
+            );
         }
         for e in &t.emerging {
-            out.push(Row {
-                query: q,
-                table: "emerging_term",
-                name: e.term.clone(),
-                period: String::new(),
-                documents: e.recent,
-                value: Some(e.ratio),
-            });
+            push(
+                "emerging_term",
+                e.term.clone(),
+                String::new(),
+                e.recent,
+                Some(e.ratio),
+            );
         }
     }
     out
