@@ -163,6 +163,9 @@ struct SegmentDim {
     keys: Vec<String>,
     counts: Vec<ValueCounts>,
     merges: bool,
+    /// The spelling of each term ordinal (merged dimensions only), kept from the dictionary
+    /// scan: reading them back per ordinal at harvest decodes a dictionary block each time.
+    raw: Vec<String>,
     /// Documents per term ordinal (merged dimensions only): the spellings behind each key.
     raw_counts: HashMap<u64, u64>,
 }
@@ -183,6 +186,7 @@ fn segment_dim(reader: &SegmentReader, dim: Dim) -> tantivy::Result<SegmentDim> 
     let column = reader.fast_fields().str(dim.field())?;
     let mut ord_key = Vec::new();
     let mut keys = Vec::new();
+    let mut raw = Vec::new();
     if let Some(col) = &column {
         let mut ids: HashMap<String, u32> = HashMap::new();
         let mut stream = col.dictionary().stream()?;
@@ -199,6 +203,9 @@ fn segment_dim(reader: &SegmentReader, dim: Dim) -> tantivy::Result<SegmentDim> 
                 None => u32::MAX,
             };
             ord_key.push(id);
+            if dim.merges() {
+                raw.push(value.into_owned());
+            }
         }
     }
     let counts = vec![ValueCounts::default(); keys.len()];
@@ -208,6 +215,7 @@ fn segment_dim(reader: &SegmentReader, dim: Dim) -> tantivy::Result<SegmentDim> 
         keys,
         counts,
         merges: dim.merges(),
+        raw,
         raw_counts: HashMap::new(),
     })
 }
@@ -337,17 +345,12 @@ impl SegmentCollector for SegmentFacts {
         for dim in self.dims {
             let mut map: HashMap<String, ValueCounts> = HashMap::new();
             let mut counts = dim.counts;
-            let mut spelling = String::new();
             for (o, n) in dim.raw_counts {
                 let id = dim.ord_key[o as usize];
-                spelling.clear();
-                if let Some(col) = &dim.column
-                    && id != u32::MAX
-                    && col.ord_to_str(o, &mut spelling).unwrap_or(false)
-                {
+                if id != u32::MAX {
                     *counts[id as usize]
                         .spellings
-                        .entry(spelling.clone())
+                        .entry(dim.raw[o as usize].clone())
                         .or_default() += n;
                 }
             }
