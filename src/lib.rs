@@ -7,14 +7,15 @@
 //! ```
 //!
 //! * [`number`] and [`names`] normalise publication numbers and owner names wherever they
-//!   appear (below the chain: every layer may use them).
+//!   appear, and [`term`] estimates when a patent's term ends (below the chain: every layer may
+//!   use them; the doc mapper indexes the estimate).
 //! * [`source`] finds input files, opens zip/gzip/tar containers and splits concatenated XML.
 //! * [`parse`] turns one XML document into the one [`model::Patent`] model.
 //! * [`index`] maps patents to tantivy fields, runs the ingest pipeline, keeps the manifest and
 //!   the quarantine, and reads the index back.
 //! * [`query`] turns what a searcher types into a tantivy query.
 //! * [`analysis`] works on top of searches: prior art and its evaluation, trends, portfolios,
-//!   citations and term estimates.
+//!   citations and freedom-to-operate risk.
 //! * [`cli`] is the command-line surface.
 //!
 //! See `ARCHITECTURE.md` for the reasons behind this shape.
@@ -28,3 +29,4 @@ pub mod number;
 pub mod parse;
 pub mod query;
 pub mod source;
+pub mod term;

@@ -18,11 +18,12 @@
 //!   assignee's documents (licensing prospects).
 
 pub mod citations;
+pub mod elements;
 pub mod eval;
 pub mod owners;
 pub mod portfolio;
 pub mod prior_art;
-pub mod term;
+pub mod risk;
 pub mod terms;
 pub mod topics;
 pub mod trend;

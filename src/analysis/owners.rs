@@ -1,10 +1,15 @@
 //! Finding an owner by the name a user types: the owner spellings of the index (the `owner`
-//! dictionaries) that [`names::NameQuery`] accepts. `portfolio` and `citations --assignee` both
-//! start here, so a name means the same documents to both.
+//! dictionaries) that [`names::NameQuery`] accepts. `portfolio`, `citations --assignee` and
+//! `risk --assignee/--exclude` all start here, so a name means the same documents to both.
 
 use std::collections::BTreeSet;
 
+use tantivy::Term;
+use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::schema::IndexRecordOption;
+
 use crate::index::reader::IndexReader;
+use crate::index::schema;
 use crate::names::{self, Match};
 
 /// Every distinct owner spelling of the index.
@@ -76,6 +81,22 @@ pub fn not_found_hint(name: &str, all: &BTreeSet<String>) -> String {
     } else {
         format!("; owners sharing a word with it: {}", near.join(", "))
     }
+}
+
+/// A query for the documents of these owner spellings.
+pub fn query(spellings: &[String]) -> Box<dyn Query> {
+    let field = schema::field("owner");
+    let clauses: Vec<(Occur, Box<dyn Query>)> = spellings
+        .iter()
+        .map(|s| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(field, s),
+                IndexRecordOption::Basic,
+            ));
+            (Occur::Should, q)
+        })
+        .collect();
+    Box::new(BooleanQuery::new(clauses))
 }
 
 #[cfg(test)]

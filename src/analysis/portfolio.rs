@@ -1,5 +1,5 @@
 //! An owner's portfolio: its documents by year, CPC subclass and kind, their estimated status
-//! (from [`super::term`]), the most-cited ones (forward citations within the index), and the
+//! (from [`crate::term`]), the most-cited ones (forward citations within the index), and the
 //! co-assignees.
 //!
 //! The owner is found by name among the owner spellings of the index: the spellings whose
@@ -12,17 +12,16 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use jiff::civil::Date;
 use serde::Serialize;
 use tantivy::collector::DocSetCollector;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery, TermSetQuery};
-use tantivy::schema::IndexRecordOption;
+use tantivy::query::TermSetQuery;
 use tantivy::{DocAddress, Term};
 
 use super::owners;
-use super::term::{self, Status};
 use super::trend::{self, Dim, Dimension, Period};
 use crate::index::reader::{FastDates, FastStrings, IndexReader};
 use crate::index::schema;
-use crate::model::{DocKind, DocType};
+use crate::model::DocKind;
 use crate::names::{self, Match};
+use crate::term::{self, Status};
 
 /// What `patdex portfolio` is asked for.
 #[derive(Debug, Clone)]
@@ -114,22 +113,6 @@ pub fn find_owner(
     }
 }
 
-/// A query for the documents of these owner spellings.
-pub fn owner_query(spellings: &[String]) -> Box<dyn Query> {
-    let field = schema::field("owner");
-    let clauses: Vec<(Occur, Box<dyn Query>)> = spellings
-        .iter()
-        .map(|s| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(field, s),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
-}
-
 /// The portfolio of the owner `name`.
 pub fn portfolio(
     reader: &IndexReader,
@@ -138,7 +121,7 @@ pub fn portfolio(
 ) -> Result<Portfolio, PortfolioError> {
     let searcher = &reader.searcher;
     let (spellings, matched_by) = find_owner(reader, name, opts.exact)?;
-    let query = owner_query(&spellings);
+    let query = owners::query(&spellings);
     let dims = vec![Dim::Owner { exact: opts.exact }, Dim::Cpc, Dim::KindCode];
     let sheet = trend::gather(
         searcher,
@@ -214,16 +197,9 @@ pub fn portfolio(
         .flat_map(|(seg, docs)| docs.iter().map(move |&(d, _)| DocAddress::new(*seg, d)))
         .collect();
 
-    // Status from fast columns: kind, type, filing and grant dates, term adjustment.
+    // Status from the indexed term estimate (`exp`, see crate::term) and the kind.
     let kind_col = FastStrings::open(searcher, "kind")?;
-    let type_col = FastStrings::open(searcher, "type")?;
-    let ad = FastDates::open(searcher, "ad")?;
-    let pd = FastDates::open(searcher, "pd")?;
-    let pta: Vec<_> = searcher
-        .segment_readers()
-        .iter()
-        .map(|r| r.fast_fields().u64("pta"))
-        .collect::<Result<_, _>>()?;
+    let exp = FastDates::open(searcher, "exp")?;
     let mut status: BTreeMap<Status, u64> = BTreeMap::new();
     let mut expiring: BTreeMap<i16, u64> = BTreeMap::new();
     let mut buf = Vec::new();
@@ -235,23 +211,11 @@ pub fn portfolio(
         } else {
             DocKind::Grant
         };
-        buf.clear();
-        type_col.values(a, &mut buf)?;
-        let doc_type = match buf.first().map(String::as_str) {
-            Some("design") => DocType::Design,
-            Some("plant") => DocType::Plant,
-            Some("reissue") => DocType::Reissue,
-            _ => DocType::Utility,
-        };
-        let adj = pta
-            .get(a.segment_ord as usize)
-            .and_then(|c| c.first(a.doc_id))
-            .map(|d| d as u32);
-        let t = term::estimate(kind, doc_type, ad.get(a), pd.get(a), adj);
-        let s = term::status(kind, &t, opts.today);
+        let expiry = exp.get(a);
+        let s = term::status(kind, expiry, opts.today);
         *status.entry(s).or_default() += 1;
         if s == Status::InForce
-            && let Some(e) = t.expiry
+            && let Some(e) = expiry
         {
             *expiring.entry(e.year()).or_default() += 1;
         }

@@ -402,52 +402,12 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
         anyhow::bail!("the invention text is empty; give a description or claims to search with");
     }
     let limit = opts.limit.clamp(1, MAX_LIMIT);
-    let counts = inv.counts();
-    let mut ex = Expander::new(searcher, "");
-    // Only words a query can use are looked up: key terms never are patent boilerplate, the
-    // plain baseline drops only English function words.
-    let wanted: fn(&str) -> bool = if opts.config.select_terms {
-        |s| !terms::is_stopword(s)
-    } else {
-        |s| !terms::is_english_stopword(s)
-    };
-    let words = Words::new(&mut ex, &opts.fields, &counts, wanted)?;
-    let key_terms = words.select(&counts, opts.terms);
-    let key_phrases = select_phrases(&counts, &words, opts.phrases);
-
-    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
-    for &field in &opts.fields {
-        let f = schema::field(field);
-        if opts.config.select_terms {
-            for t in &key_terms {
-                let boost = 1.0 + t.count.ln().max(0.0);
-                clauses.extend(words.clause(f, &t.stem, boost));
-            }
-        } else {
-            let mut plain: Vec<(&String, &u32)> = counts
-                .raw
-                .iter()
-                .filter(|(s, _)| !terms::is_english_stopword(s))
-                .collect();
-            plain.sort();
-            for (stem, &n) in plain {
-                clauses.extend(words.clause(f, stem, n as f32));
-            }
-        }
-        if opts.config.phrases {
-            for p in &key_phrases {
-                clauses.extend(words.phrase(f, field, p));
-            }
-        }
-    }
-    let query_clauses = clauses.len();
-    let text_query: Box<dyn Query> = if clauses.is_empty() {
-        Box::new(EmptyQuery)
-    } else {
-        Box::new(BooleanQuery::new(
-            clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
-        ))
-    };
+    let TextQuery {
+        query: text_query,
+        key_terms,
+        key_phrases,
+        clauses: query_clauses,
+    } = text_query(searcher, inv, opts)?;
     let query = restrict(text_query, opts.cutoff, opts.us_filed, &inv.family);
     let pool = if opts.config.classes || opts.config.citations {
         POOL.max(limit)
@@ -531,6 +491,77 @@ pub fn search(reader: &IndexReader, inv: &Invention, opts: &Options) -> anyhow::
         query_clauses,
         matched,
         hits,
+    })
+}
+
+/// The text side of a search from an invention: its key terms (and phrases) over the fields
+/// asked for, BM25 scored, without any filter. Prior-art search adds its cut-off and family
+/// filters; the risk screen its term and owner filters.
+pub struct TextQuery {
+    pub query: Box<dyn Query>,
+    pub key_terms: Vec<KeyTerm>,
+    pub key_phrases: Vec<KeyPhrase>,
+    /// Clauses of the query (words × fields, phrases × fields).
+    pub clauses: usize,
+}
+
+/// Builds the [`TextQuery`] of `inv` as `opts` says (config, fields, terms, phrases).
+pub fn text_query(
+    searcher: &Searcher,
+    inv: &Invention,
+    opts: &Options,
+) -> anyhow::Result<TextQuery> {
+    let counts = inv.counts();
+    let mut ex = Expander::new(searcher, "");
+    // Only words a query can use are looked up: key terms never are patent boilerplate, the
+    // plain baseline drops only English function words.
+    let wanted: fn(&str) -> bool = if opts.config.select_terms {
+        |s| !terms::is_stopword(s)
+    } else {
+        |s| !terms::is_english_stopword(s)
+    };
+    let words = Words::new(&mut ex, &opts.fields, &counts, wanted)?;
+    let key_terms = words.select(&counts, opts.terms);
+    let key_phrases = select_phrases(&counts, &words, opts.phrases);
+
+    let mut clauses: Vec<Box<dyn Query>> = Vec::new();
+    for &field in &opts.fields {
+        let f = schema::field(field);
+        if opts.config.select_terms {
+            for t in &key_terms {
+                let boost = 1.0 + t.count.ln().max(0.0);
+                clauses.extend(words.clause(f, &t.stem, boost));
+            }
+        } else {
+            let mut plain: Vec<(&String, &u32)> = counts
+                .raw
+                .iter()
+                .filter(|(s, _)| !terms::is_english_stopword(s))
+                .collect();
+            plain.sort();
+            for (stem, &n) in plain {
+                clauses.extend(words.clause(f, stem, n as f32));
+            }
+        }
+        if opts.config.phrases {
+            for p in &key_phrases {
+                clauses.extend(words.phrase(f, field, p));
+            }
+        }
+    }
+    let query_clauses = clauses.len();
+    let text_query: Box<dyn Query> = if clauses.is_empty() {
+        Box::new(EmptyQuery)
+    } else {
+        Box::new(BooleanQuery::new(
+            clauses.into_iter().map(|q| (Occur::Should, q)).collect(),
+        ))
+    };
+    Ok(TextQuery {
+        query: text_query,
+        key_terms,
+        key_phrases,
+        clauses: query_clauses,
     })
 }
 

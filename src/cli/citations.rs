@@ -8,7 +8,7 @@ use comfy_table::Table;
 use super::render::table;
 use serde::Serialize;
 
-use super::{Failure, Format};
+use super::{Failure, Format, usage};
 use crate::analysis::citations::{
     AssigneeReport, CitationReport, Citations, Cited, Citing, Options, OwnerGroup,
 };
@@ -55,14 +55,6 @@ fn draw(
     super::chart::citation_graph(path, title, &nodes, &edges)?;
     eprintln!("chart written to {}", path.display());
     Ok(())
-}
-
-fn usage(message: String) -> Failure {
-    Failure {
-        code: 2,
-        message,
-        bare: false,
-    }
 }
 
 /// Runs `patdex citations`.

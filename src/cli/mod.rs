@@ -6,6 +6,7 @@ pub mod citations;
 pub mod portfolio;
 pub mod prior_art;
 mod render;
+pub mod risk;
 pub mod trend;
 
 use std::io::{self, IsTerminal, Write};
@@ -264,6 +265,10 @@ pub enum Command {
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
+    /// Freedom-to-operate screen: which patents in force on a day (estimated term, formula
+    /// shown) could a product read on, claim element by claim element, grouped by owner; pending
+    /// applications apart. Markdown, HTML or JSON report. Not legal advice. See docs/ANALYSIS.md.
+    Risk(risk::RiskArgs),
     /// Citations of a document: what it cites (examiner/applicant, which are in the index) and
     /// which documents of the index cite it, with --depth 2 a second generation both ways;
     /// --by-assignee groups the citing documents by owner. With --assignee NAME: every document
@@ -516,6 +521,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             portfolio::run(&layout, args, out)
         }
         Command::Explain { query, json } => explain(&layout, &query, json, out),
+        Command::Risk(args) => risk::run(&layout, args, out),
         Command::Citations {
             number,
             assignee,
@@ -711,7 +717,18 @@ fn show(layout: &Layout, number: &str, json: bool, out: &mut dyn Write) -> Resul
     }
     for p in &found {
         if json {
-            writeln!(out, "{}", serde_json::to_string_pretty(p)?)?;
+            /// The record with its term estimate beside it, inputs and rule included.
+            #[derive(serde::Serialize)]
+            struct Shown<'a> {
+                #[serde(flatten)]
+                patent: &'a crate::model::Patent,
+                term: crate::term::Term,
+            }
+            let shown = Shown {
+                patent: p,
+                term: crate::term::of(p),
+            };
+            writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
         } else {
             write!(out, "{}", render::patent(p))?;
         }
@@ -797,6 +814,7 @@ fn record_inputs(
     Ok((xml, records))
 }
 
+/// A usage error (exit 2) with `message`.
 fn usage(message: String) -> Failure {
     Failure {
         code: 2,

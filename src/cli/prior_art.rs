@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use comfy_table::{ContentArrangement, Table, presets::UTF8_BORDERS_ONLY};
 use jiff::civil::Date;
 
-use super::{Failure, Format};
+use super::{Failure, Format, usage};
 use crate::analysis::prior_art::{self, CONFIGS, Config, Invention, MAX_LIMIT, Options, PriorArt};
 use crate::analysis::topics::{self, CitedBy, Topic};
 use crate::index::Layout;
@@ -79,14 +79,6 @@ impl Tuning {
     }
 }
 
-fn usage(message: String) -> Failure {
-    Failure {
-        code: 2,
-        message,
-        bare: false,
-    }
-}
-
 /// A configuration by name (`bm25`, `terms`, `+phrases`, `+class`, `+cites`, or `full`).
 pub(super) fn config_named(name: &str) -> Result<(&'static str, Config), Failure> {
     let name = name.trim();
@@ -125,19 +117,16 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
     Date::new(n(y), n(m) as i8, n(d) as i8).map_err(|e| format!("`{s}` is not a date: {e}"))
 }
 
-fn read_input(path: &Path) -> Result<String, Failure> {
+/// The text of file `path` (`-`: standard input); `what` names it in the error.
+pub(super) fn read_input(path: &Path, what: &str) -> Result<String, Failure> {
     let mut s = String::new();
     if path.as_os_str() == "-" {
         std::io::stdin()
             .read_to_string(&mut s)
-            .map_err(|e| usage(format!("cannot read the invention text from stdin: {e}")))?;
+            .map_err(|e| usage(format!("cannot read {what} from stdin: {e}")))?;
     } else {
-        s = std::fs::read_to_string(path).map_err(|e| {
-            usage(format!(
-                "cannot read the invention text from {}: {e}",
-                path.display()
-            ))
-        })?;
+        s = std::fs::read_to_string(path)
+            .map_err(|e| usage(format!("cannot read {what} from {}: {e}", path.display())))?;
     }
     Ok(s)
 }
@@ -170,7 +159,7 @@ pub(super) fn prior_art(
     opts.limit = a.limit;
     let reader = IndexReader::open(layout)?;
     let mut inv = match &a.input {
-        Input::Text(path) => Invention::from_text(&read_input(path)?),
+        Input::Text(path) => Invention::from_text(&read_input(path, "the invention text")?),
         Input::Number(n) => {
             let num: PubNumber = n.parse()?;
             let found = reader.lookup(&num)?;

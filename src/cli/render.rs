@@ -265,6 +265,26 @@ fn date(d: Option<jiff::civil::Date>) -> String {
 }
 
 /// A whole document as readable text.
+/// A term estimate as `patdex show` prints it: the end, the rule, the computation with its
+/// dates, and what it assumes, so a reader can redo it by hand.
+pub fn term_lines(t: &crate::term::Term) -> String {
+    let mut s = String::new();
+    let _ = writeln!(
+        s,
+        "Term ends (estimate): {}   rule: {}",
+        date(t.expiry),
+        t.rule.as_str()
+    );
+    let _ = writeln!(s, "  computed: {}", t.formula);
+    for n in &t.inputs.not_counted {
+        let _ = writeln!(s, "  not counted: {n}");
+    }
+    for c in &t.caveats {
+        let _ = writeln!(s, "  note: {c}");
+    }
+    s
+}
+
 pub fn patent(p: &Patent) -> String {
     let mut s = String::new();
     let _ = writeln!(
@@ -345,18 +365,7 @@ pub fn patent(p: &Patent) -> String {
             r.relation, r.id.country, r.id.number, r.id.kind, r.id.date
         );
     }
-    if p.term_extension_days.is_some() || p.disclaimer {
-        let _ = writeln!(
-            s,
-            "Term: {} days adjustment{}",
-            p.term_extension_days.unwrap_or(0),
-            if p.disclaimer {
-                "; terminal disclaimer"
-            } else {
-                ""
-            }
-        );
-    }
+    s.push_str(&term_lines(&crate::term::of(p)));
     let independent = p.claims.iter().filter(|c| !c.dependent).count();
     let _ = writeln!(
         s,

@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -437,6 +437,12 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: Kind::Date,
         about: "earliest priority date",
         extract: |p, v| v.dates.extend(p.priority_date),
+    },
+    FieldSpec {
+        name: "exp",
+        kind: Kind::Date,
+        about: "estimated end of term (crate::term): for an application, the end a grant would have",
+        extract: |p, v| v.dates.extend(crate::term::of(p).expiry),
     },
     FieldSpec {
         name: "pta",

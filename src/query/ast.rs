@@ -28,7 +28,7 @@ impl Loc {
 /// `name:` with a hint listing these; the compiler says what each one means.
 pub const FIELD_NAMES: &[&str] = &[
     "ti", "ab", "cl", "icl", "desc", "txt", "pa", "in", "cpc", "ipc", "pn", "an", "pd", "ad",
-    "prd", "ct", "kind", "cc", "lacks",
+    "prd", "exp", "ct", "kind", "cc", "lacks",
 ];
 
 /// A proximity operator.

@@ -67,6 +67,7 @@ fn field_kind(name: &str) -> Option<FieldKind> {
         "pd" => FieldKind::Date("pd"),
         "ad" => FieldKind::Date("ad"),
         "prd" => FieldKind::Date("prd"),
+        "exp" => FieldKind::Date("exp"),
         _ => return None,
     })
 }

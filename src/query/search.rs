@@ -41,7 +41,7 @@ impl FromStr for Sort {
     type Err = String;
 
     /// `relevance`, or a date field with an optional direction: `pd` (oldest first),
-    /// `pd:asc`, `pd:desc` (newest first); also `ad`, `prd`.
+    /// `pd:asc`, `pd:desc` (newest first); also `ad`, `prd`, `exp`.
     fn from_str(s: &str) -> Result<Sort, String> {
         let (key, dir) = s.split_once(':').unwrap_or((s, ""));
         let key = match key {
@@ -49,9 +49,10 @@ impl FromStr for Sort {
             "pd" => SortKey::Date("pd"),
             "ad" => SortKey::Date("ad"),
             "prd" => SortKey::Date("prd"),
+            "exp" => SortKey::Date("exp"),
             _ => {
                 return Err(format!(
-                    "cannot sort by `{key}`; sort by relevance, pd, ad or prd (add :asc or :desc)"
+                    "cannot sort by `{key}`; sort by relevance, pd, ad, prd or exp (add :asc or :desc)"
                 ));
             }
         };
