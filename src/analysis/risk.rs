@@ -224,8 +224,8 @@ pub struct Screened {
     /// The other independent claims: number, covered, counted.
     pub other_claims: Vec<(u32, usize, usize)>,
     /// For an application: the grant of the index that names it as its earlier publication.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub granted_as: Option<String>,
+    #[serde(skip)]
+    granted_as: Option<String>,
 }
 
 /// Exposure to one owner (or group of co-owners).
@@ -239,6 +239,13 @@ pub struct Exposure {
     pub runs_until: Option<Date>,
 }
 
+/// A published application already granted.
+#[derive(Debug, Clone, Serialize)]
+pub struct Matured {
+    pub application: String,
+    pub grant: String,
+}
+
 /// Documents the text matched, by what the screen did with them.
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct Matched {
@@ -248,7 +255,7 @@ pub struct Matched {
     pub expired: usize,
     /// Grants without the dates for an estimate: not screened.
     pub unknown_term: usize,
-    /// Applications whose 20 years have not run out.
+    /// Applications whose 20 years have not run out (including ones already granted).
     pub applications: usize,
 }
 
@@ -265,8 +272,10 @@ pub struct Risk {
     /// Grants in force screened, high tier first.
     pub patents: Vec<Screened>,
     pub exposure: Vec<Exposure>,
-    /// Applications screened, high tier first.
+    /// Applications screened whose grant the index does not hold, high tier first.
     pub applications: Vec<Screened>,
+    /// Applications screened whose grant the index holds (the grant is judged as a patent).
+    pub matured: Vec<Matured>,
     pub rules: &'static [&'static str],
     pub limits: &'static [&'static str],
 }
@@ -353,6 +362,18 @@ pub fn screen(reader: &IndexReader, product: &str, opts: &Options) -> Result<Ris
     for a in &mut applications {
         a.granted_as = granted_as(reader, &a.number)?;
     }
+    // An application the index holds the grant of no longer "may mature": the grant was
+    // screened (or filtered) as a patent.
+    let (matured, mut applications): (Vec<Screened>, Vec<Screened>) = applications
+        .into_iter()
+        .partition(|a| a.granted_as.is_some());
+    let matured = matured
+        .into_iter()
+        .map(|a| Matured {
+            application: a.number,
+            grant: a.granted_as.unwrap_or_default(),
+        })
+        .collect();
     owner_groups(&mut patents);
     owner_groups(&mut applications);
     rank(&mut patents);
@@ -368,6 +389,7 @@ pub fn screen(reader: &IndexReader, product: &str, opts: &Options) -> Result<Ris
         patents,
         exposure,
         applications,
+        matured,
         rules: RULES,
         limits: LIMITS,
     })
@@ -408,9 +430,14 @@ fn cpc_symbol(raw: &str) -> Result<String, RiskError> {
         .collect::<String>()
         .to_ascii_uppercase();
     let levels = schema::class_ancestors(&s);
-    // Well formed when the symbol is one of its own levels, or a full symbol below a group.
-    let full = s.contains('/') && levels.len() == 4;
-    if s.is_empty() || !(levels.contains(&s.as_str()) || full) {
+    // A section, class or subclass is one of its own levels; a main group (`H01M10`) is a
+    // subclass and digits; a full symbol has its main group as a level and a subgroup after `/`.
+    let group = levels.len() == 3 && s.len() > 4 && s[4..].bytes().all(|b| b.is_ascii_digit());
+    let full = levels.len() == 4
+        && s.split_once('/').is_some_and(|(_, sub)| {
+            !sub.is_empty() && sub.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    if !(levels.contains(&s.as_str()) || group || full) {
         return Err(RiskError::BadCpc(raw.trim().to_string()));
     }
     Ok(s)

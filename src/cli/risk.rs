@@ -166,9 +166,10 @@ pub fn markdown(r: &Risk, source: &str, all: bool) -> String {
     );
     let _ = writeln!(
         s,
-        "- Applications that may still mature: {} matched (screened: {}; {} high, {} medium).",
+        "- Applications that may still mature: {} matched (screened: {}, of which {} already granted; {} high, {} medium).",
         m.applications,
-        r.applications.len(),
+        r.applications.len() + r.matured.len(),
+        r.matured.len(),
         count(&r.applications, Tier::High),
         count(&r.applications, Tier::Medium)
     );
@@ -214,6 +215,18 @@ pub fn markdown(r: &Risk, source: &str, all: bool) -> String {
         );
     }
     section(&mut s, &r.applications, all);
+    if !r.matured.is_empty() {
+        let list: Vec<String> = r
+            .matured
+            .iter()
+            .map(|m| format!("{} (granted as {})", m.application, m.grant))
+            .collect();
+        let _ = writeln!(
+            s,
+            "Already granted, so judged by the grant's claims above (or left out by the filters): {}.\n",
+            list.join(", ")
+        );
+    }
 
     let _ = writeln!(s, "## How the tiers were assigned\n");
     for rule in r.rules {
@@ -298,12 +311,6 @@ fn document(s: &mut String, p: &Screened) {
     );
     for c in &p.term.caveats {
         let _ = writeln!(s, "  - {}", md(c));
-    }
-    if let Some(g) = &p.granted_as {
-        let _ = writeln!(
-            s,
-            "- Granted as {g} (in this index): read the granted claims there."
-        );
     }
     if !p.other_claims.is_empty() {
         let others: Vec<String> = p
