@@ -4,13 +4,13 @@
 
 use std::collections::BTreeSet;
 
-use tantivy::Term;
-use tantivy::query::{BooleanQuery, Occur, Query, TermQuery};
+use tantivy::query::Query;
 use tantivy::schema::IndexRecordOption;
 
 use crate::index::reader::IndexReader;
 use crate::index::schema;
 use crate::names::{self, Match};
+use crate::query::compile::any_of;
 
 /// Every distinct owner spelling of the index.
 pub fn spellings(reader: &IndexReader) -> anyhow::Result<BTreeSet<String>> {
@@ -85,18 +85,7 @@ pub fn not_found_hint(name: &str, all: &BTreeSet<String>) -> String {
 
 /// A query for the documents of these owner spellings.
 pub fn query(spellings: &[String]) -> Box<dyn Query> {
-    let field = schema::field("owner");
-    let clauses: Vec<(Occur, Box<dyn Query>)> = spellings
-        .iter()
-        .map(|s| {
-            let q: Box<dyn Query> = Box::new(TermQuery::new(
-                Term::from_field_text(field, s),
-                IndexRecordOption::Basic,
-            ));
-            (Occur::Should, q)
-        })
-        .collect();
-    Box::new(BooleanQuery::new(clauses))
+    any_of(schema::field("owner"), spellings, IndexRecordOption::Basic)
 }
 
 #[cfg(test)]

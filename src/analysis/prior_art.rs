@@ -30,6 +30,7 @@ use super::terms::{self, Counts};
 use crate::index::reader::{FastDates, FastStrings, IndexReader};
 use crate::index::{schema, text};
 use crate::model::{Block, Patent};
+use crate::query::compile::any_of;
 use crate::query::expand::{Expander, Expansion};
 use crate::query::plan::WordMatch;
 use crate::query::span::{SpanQuery, SpanTree};
@@ -614,25 +615,6 @@ fn first(col: &FastStrings, addr: DocAddress) -> anyhow::Result<String> {
     Ok(v.into_iter().next().unwrap_or_default())
 }
 
-/// Documents with any of `values` in keyword field `f`.
-fn any_of<'v>(
-    f: tantivy::schema::Field,
-    values: impl IntoIterator<Item = &'v String>,
-) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(
-        values
-            .into_iter()
-            .map(|v| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(f, v),
-                    IndexRecordOption::Basic,
-                ));
-                (Occur::Should, q)
-            })
-            .collect(),
-    ))
-}
-
 /// Whether a document counts as earlier than `cutoff`: published before it, or (with
 /// `us_filed`) a US document filed before it. [`restrict`] is the same rule as a query, and
 /// `patdex eval` judges and checks its rankings with this one.
@@ -963,7 +945,12 @@ fn citation_boost(
     let num = schema::field("num");
     let mut keys: Vec<&String> = citing.keys().collect();
     keys.sort();
-    let query = restrict(any_of(num, keys), cutoff, us_filed, family);
+    let query = restrict(
+        any_of(num, keys, IndexRecordOption::Basic),
+        cutoff,
+        us_filed,
+        family,
+    );
     let found = searcher.search(&query, &DocSetCollector)?;
     let at: HashMap<DocAddress, usize> = ranked
         .iter()
@@ -1024,7 +1011,12 @@ fn citer_counts<'k>(
     if counts.is_empty() {
         return Ok(counts);
     }
-    let query = restrict(any_of(cites, counts.keys()), cutoff, us_filed, family);
+    let query = restrict(
+        any_of(cites, counts.keys(), IndexRecordOption::Basic),
+        cutoff,
+        us_filed,
+        family,
+    );
     let col = FastStrings::open(searcher, "cites")?;
     let mut values = Vec::new();
     for addr in searcher.search(&query, &DocSetCollector)? {

@@ -26,7 +26,7 @@ use rayon::prelude::*;
 use rust_stemmers::{Algorithm, Stemmer};
 use serde::Serialize;
 use tantivy::collector::{Count, TopDocs};
-use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery, TermQuery};
+use tantivy::query::{BooleanQuery, ConstScoreQuery, Occur, Query, RangeQuery};
 use tantivy::schema::IndexRecordOption;
 use tantivy::{DocAddress, Searcher, Term};
 
@@ -38,6 +38,7 @@ use crate::index::reader::IndexReader;
 use crate::index::{schema, text};
 use crate::model::Patent;
 use crate::names;
+use crate::query::compile::any_of;
 use crate::query::expand::singular;
 use crate::term::{self, Status, Term as TermEstimate};
 
@@ -450,19 +451,7 @@ struct Scope<'a> {
 }
 
 fn keyword(field: &str, value: &str) -> Box<dyn Query> {
-    Box::new(TermQuery::new(
-        Term::from_field_text(schema::field(field), value),
-        IndexRecordOption::Basic,
-    ))
-}
-
-fn any_keyword(field: &str, values: &[String]) -> Box<dyn Query> {
-    Box::new(BooleanQuery::new(
-        values
-            .iter()
-            .map(|v| (Occur::Should, keyword(field, v)))
-            .collect(),
-    ))
+    any_of(schema::field(field), [value], IndexRecordOption::Basic)
 }
 
 fn exp_term(d: Date) -> Term {
@@ -491,7 +480,11 @@ fn restricted(text: &dyn Query, scope: &Scope, filters: Vec<Box<dyn Query>>) -> 
         must.push(owners::query(scope.assignees));
     }
     if !scope.cpc.is_empty() {
-        must.push(any_keyword("cpc", scope.cpc));
+        must.push(any_of(
+            schema::field("cpc"),
+            scope.cpc,
+            IndexRecordOption::Basic,
+        ));
     }
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, text.box_clone())];
     for q in must {

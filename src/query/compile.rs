@@ -67,12 +67,20 @@ fn or(mut v: Vec<Box<dyn Query>>) -> Box<dyn Query> {
     }
 }
 
-/// Any of `words` in `field`.
-fn terms(field: Field, words: &[String], option: IndexRecordOption) -> Box<dyn Query> {
+/// Any of `words` in `field` (for a keyword field, any of these exact values); the analyses
+/// build their owner, number and citation filters with it.
+pub fn any_of<S: AsRef<str>>(
+    field: Field,
+    words: impl IntoIterator<Item = S>,
+    option: IndexRecordOption,
+) -> Box<dyn Query> {
     or(words
-        .iter()
+        .into_iter()
         .map(|w| {
-            Box::new(TermQuery::new(Term::from_field_text(field, w), option)) as Box<dyn Query>
+            Box::new(TermQuery::new(
+                Term::from_field_text(field, w.as_ref()),
+                option,
+            )) as Box<dyn Query>
         })
         .collect())
 }
@@ -106,7 +114,7 @@ impl Compiler<'_, '_> {
             } => {
                 let f = schema::field(field);
                 let e = self.ex.expand(f, &WordMatch::Glob(pattern.clone()), *loc)?;
-                filter(terms(f, &e.words, IndexRecordOption::Basic))
+                filter(any_of(f, &e.words, IndexRecordOption::Basic))
             }
             Plan::Date { field, lo, hi, .. } => {
                 let f = schema::field(field);
@@ -159,7 +167,7 @@ impl Compiler<'_, '_> {
             });
         }
         if let SpanTree::Word(e) = tree.as_ref() {
-            return Ok(terms(field, &e.words, IndexRecordOption::WithFreqs));
+            return Ok(any_of(field, &e.words, IndexRecordOption::WithFreqs));
         }
         let n = self.ex.searcher().num_docs() as f32;
         let mut weight = 0.0;
