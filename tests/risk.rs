@@ -416,3 +416,27 @@ fn real_grants_read_on_their_own_claims_until_their_term_ends() {
         assert!(r["matched"]["expired"].as_u64().unwrap() >= 1);
     }
 }
+
+/// A design's claim ("the ornamental design for a gripper finger pad") shares words with a
+/// product but is judged by its drawings: it is listed, never above low, and says why.
+/// USD669331S1 was granted 2012-10-23 on a filing before 2015-05-13: 14 years, to 2026-10-23.
+#[test]
+fn design_patents_are_not_tiered_by_words() {
+    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let dir = tempfile::tempdir().unwrap();
+    let text = dir.path().join("pad.txt");
+    std::fs::write(
+        &text,
+        "An ornamental gripper finger pad for a robot gripper, with a ribbed contact face.",
+    )
+    .unwrap();
+    let text = text.to_str().unwrap();
+    let r = risk(&index, &["--product", text, "--as-of", "2025-01-01"]);
+    let d = find(&r["patents"], "USD669331S1").expect("the design is screened");
+    assert_eq!(d["tier"], "low");
+    assert!(d["why"].as_str().unwrap().starts_with("design patent"));
+    assert_eq!(d["term"]["expiry"], "2026-10-23");
+    assert_eq!(d["term"]["rule"], "design14");
+    let r = risk(&index, &["--product", text, "--as-of", "2026-10-23"]);
+    assert!(find(&r["patents"], "USD669331S1").is_none());
+}

@@ -36,7 +36,7 @@ use super::prior_art::{self, Config, Invention, KeyTerm};
 use super::terms::{self, Counts};
 use crate::index::reader::IndexReader;
 use crate::index::{schema, text};
-use crate::model::Patent;
+use crate::model::{DocType, Patent};
 use crate::names;
 use crate::query::compile::any_of;
 use crate::query::expand::singular;
@@ -57,7 +57,8 @@ pub const RULES: &[&str] = &[
     "Candidates are the best BM25 matches of the product's key terms against independent claims.",
     "Each independent claim is split into elements at its preamble, new lines, semicolons and \"wherein\"/\"whereby\".",
     "An element is covered when the product text uses at least two thirds of its distinct content words (words match by their English stem: measuring = measures; stopwords and claim boilerplate such as \"said\", \"configured\", \"plurality\" do not count), partly covered when it uses some, missing when it uses none.",
-    "High: every element of at least one independent claim is covered. Medium: at least half of the elements of the best independent claim are covered. Low: fewer.",
+    "High: every element of at least one independent claim is covered. Medium: at least half of the elements of the best independent claim are covered. Low: fewer. Design patents are always low: they are judged by their drawings, not by words.",
+    "Only independent claims are read: a product outside every independent claim is outside their dependent claims too.",
 ];
 
 /// What the report cannot know, stated with every report.
@@ -584,7 +585,16 @@ fn screen_one(p: &Patent, text_score: f32, words: &ProductWords, as_of: Date) ->
         counted: 0,
     });
     let other_claims = claims.map(|c| (c.number, c.covered, c.counted)).collect();
-    let (tier, why) = tier(&best);
+    let (tier, why) = if p.doc_type == DocType::Design {
+        // A design claim is "the ornamental design for a <thing>": shared words say nothing
+        // about whether a product looks like the drawings.
+        (
+            Tier::Low,
+            "design patent: judged by its drawings, not by words; compare the figures".to_string(),
+        )
+    } else {
+        tier(&best)
+    };
     let owners: Vec<String> = schema::owners(p)
         .iter()
         .map(|o| o.name.trim().to_string())
