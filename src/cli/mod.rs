@@ -267,7 +267,7 @@ pub enum Command {
     },
     /// Freedom-to-operate screen: which patents in force on a day (estimated term, formula
     /// shown) could a product read on, claim element by claim element, grouped by owner; pending
-    /// applications apart. Markdown, HTML or JSON report. Not legal advice. See docs/ANALYSIS.md.
+    /// applications apart. Markdown, HTML or JSON report. Not legal advice. See docs/RISK.md.
     Risk(risk::RiskArgs),
     /// Citations of a document: what it cites (examiner/applicant, which are in the index) and
     /// which documents of the index cite it, with --depth 2 a second generation both ways;
