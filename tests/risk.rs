@@ -54,6 +54,22 @@ fn corpus_screen_gives_the_tiers_the_product_was_written_for() {
     let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
     let r = risk(&index, &["--product", &product(), "--as-of", "2026-11-21"]);
     let patents = &r["patents"];
+    // Every grant in force the text matched is screened (fewer than the 100 candidates).
+    let in_force = r["matched"]["in_force"].as_u64().unwrap() as usize;
+    assert_eq!(patents.as_array().unwrap().len(), in_force.min(100));
+    let few = risk(
+        &index,
+        &[
+            "--product",
+            &product(),
+            "--as-of",
+            "2026-11-21",
+            "--candidates",
+            "5",
+        ],
+    );
+    assert_eq!(few["patents"].as_array().unwrap().len(), 5.min(in_force));
+    assert_eq!(few["matched"], r["matched"]);
 
     let full = find(patents, "US11446052B2").expect("US11446052B2 screened");
     assert_eq!(full["tier"], "high");
