@@ -677,21 +677,27 @@ fn read_all(
     words: &ProductWords,
     as_of: Date,
 ) -> anyhow::Result<Vec<Screened>> {
+    // One word-key cache per worker: the candidates' claims share most of their words.
     hits.par_iter()
-        .map(|&(score, addr)| {
+        .map_init(Keys::new, |keys, &(score, addr)| {
             let p = reader.patent(addr)?;
-            Ok(screen_one(&p, score, words, as_of))
+            Ok(screen_one(keys, &p, score, words, as_of))
         })
         .collect()
 }
 
-fn screen_one(p: &Patent, text_score: f32, words: &ProductWords, as_of: Date) -> Screened {
-    let mut keys = Keys::new();
+fn screen_one(
+    keys: &mut Keys,
+    p: &Patent,
+    text_score: f32,
+    words: &ProductWords,
+    as_of: Date,
+) -> Screened {
     let mut claims: Vec<ClaimMatch> = p
         .claims
         .iter()
         .filter(|c| !c.dependent)
-        .map(|c| read_claim(&mut keys, c.number, &c.text, words))
+        .map(|c| read_claim(keys, c.number, &c.text, words))
         .collect();
     // Best: the most covered, then the shortest (fewer elements to design around is worse).
     claims.sort_by(|a, b| {
@@ -778,7 +784,7 @@ fn tier(best: &ClaimMatch) -> (Tier, String) {
 
 /// Splits a claim into elements and looks each one's content words up in the product.
 /// The matching key of each claim word (its Snowball stem, or none for numerals, single
-/// letters, stopwords and boilerplate), remembered per document: claims repeat their words, and
+/// letters, stopwords and boilerplate), remembered per worker: claims repeat their words, and
 /// the stopword checks and stemming were most of the matching time.
 struct Keys {
     analyzer: tantivy::tokenizer::TextAnalyzer,
