@@ -4,7 +4,7 @@
 //! ```text
 //! cargo bench --bench compare_tantivy -- index --text FILE.jsonl --index DIR
 //!     [--threads 2] [--runs 3] [--corpus 10k] [--results FILE]
-//! cargo bench --bench compare_tantivy -- search --index DIR [--engine tantivy|patdex-bm25]
+//! cargo bench --bench compare_tantivy -- search --index DIR [--engine tantivy|patdex-bm25|patdex-search]
 //!     --batch keyword=FILE [--batch prior=FILE]... [--threads 1] [--runs 3] [--corpus 10k]
 //!     [--results FILE] [--run-prefix PREFIX]
 //! ```
@@ -29,7 +29,11 @@
 //!   word, no key-term selection, phrases, class or citation boost), the four text fields, no
 //!   cut-off, no evidence, limit 10. patdex's analyzer folds plurals and its plain BM25 drops
 //!   English function words, so its top 10 overlaps less with the other engines: expected.
-//!   Both engines' timings include building the query and reading the 10 ids.
+//!   Engine `patdex-search` (a `patdex ingest` index): the words joined by ` OR ` through the
+//!   query language (`query::prepare`: default fields, plural folding), `TopDocs` 10 of the
+//!   compiled query, ids from the fast column: what `patdex search` does before it collects
+//!   every hit for counts and facets.
+//!   Every engine's timings include building the query and reading the 10 ids.
 //!
 //!   Queries are dealt round robin to `--threads` threads (`std::thread::scope`; rayon's pool,
 //!   which `prior_art::search` uses, is set to the same size), one untimed warm-up pass, then
@@ -79,6 +83,7 @@ enum Mode {
 enum Engine {
     Tantivy,
     PatdexBm25,
+    PatdexSearch,
 }
 
 impl Engine {
@@ -86,6 +91,7 @@ impl Engine {
         match self {
             Engine::Tantivy => "tantivy",
             Engine::PatdexBm25 => "patdex-bm25",
+            Engine::PatdexSearch => "patdex-search",
         }
     }
 }
@@ -105,7 +111,7 @@ struct Args {
 
 fn usage() -> ! {
     eprintln!(
-        "usage: cargo bench --bench compare_tantivy -- index --text FILE.jsonl --index DIR [--threads 2] [--runs 3] [--corpus NAME] [--results FILE]\n       cargo bench --bench compare_tantivy -- search --index DIR [--engine tantivy|patdex-bm25] --batch NAME=FILE... [--threads 1] [--runs 3] [--corpus NAME] [--results FILE] [--run-prefix PREFIX]"
+        "usage: cargo bench --bench compare_tantivy -- index --text FILE.jsonl --index DIR [--threads 2] [--runs 3] [--corpus NAME] [--results FILE]\n       cargo bench --bench compare_tantivy -- search --index DIR [--engine tantivy|patdex-bm25|patdex-search] --batch NAME=FILE... [--threads 1] [--runs 3] [--corpus NAME] [--results FILE] [--run-prefix PREFIX]"
     );
     std::process::exit(2);
 }
@@ -136,6 +142,7 @@ fn args() -> Args {
                 a.engine = match value(&mut it).as_str() {
                     "tantivy" => Engine::Tantivy,
                     "patdex-bm25" => Engine::PatdexBm25,
+                    "patdex-search" => Engine::PatdexSearch,
                     _ => usage(),
                 }
             }
@@ -380,6 +387,9 @@ enum Target {
         reader: IndexReader,
         opts: prior_art::Options,
     },
+    /// The query language, as `patdex search "w1 OR w2 ..."` runs it (default fields, plural
+    /// folding), top 10 by relevance.
+    PatdexSearch { reader: IndexReader },
 }
 
 impl Target {
@@ -396,6 +406,9 @@ impl Target {
                     id: schema.get_field("id")?,
                 }
             }
+            Engine::PatdexSearch => Target::PatdexSearch {
+                reader: IndexReader::open(&Layout::new(dir))?,
+            },
             Engine::PatdexBm25 => {
                 let config = prior_art::CONFIGS
                     .iter()
@@ -421,7 +434,7 @@ impl Target {
     fn docs(&self) -> u64 {
         match self {
             Target::Tantivy { searcher, .. } => searcher.num_docs(),
-            Target::Patdex { reader, .. } => reader.num_docs(),
+            Target::Patdex { reader, .. } | Target::PatdexSearch { reader } => reader.num_docs(),
         }
     }
 
@@ -459,6 +472,23 @@ impl Target {
                         Ok((docid, score))
                     })
                     .collect()
+            }
+            Target::PatdexSearch { reader } => {
+                let text = q.words.join(" OR ");
+                let prepared = patdex::query::prepare(&reader.searcher, &text)
+                    .map_err(|e| anyhow::anyhow!("{}", e.message))?;
+                let top = reader.searcher.search(
+                    &prepared.compiled.query,
+                    &TopDocs::with_limit(TOP).order_by_score(),
+                )?;
+                let ids = patdex::index::reader::FastStrings::open(&reader.searcher, "id")?;
+                let mut out = Vec::with_capacity(top.len());
+                for (score, addr) in top {
+                    let mut v = Vec::new();
+                    ids.values(addr, &mut v)?;
+                    out.push((v.into_iter().next().unwrap_or_default(), score));
+                }
+                Ok(out)
             }
             Target::Patdex { reader, opts } => {
                 let inv = Invention::from_text(&q.words.join(" "));
