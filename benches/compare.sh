@@ -30,7 +30,8 @@
 #
 # Knobs: QUICK=0|1 SIZES="10k 50k" RUNS=3 (index runs; search passes are each peer's own)
 # THREADS=2 SKIP_BUILD=0 SKIP="lucene fts5 xapian" (leave engines out) FTS5_PRIOR=0 (FTS5's
-# prior-art batch past 10k: seconds per query)
+# prior-art batch past 10k: seconds per query) KEEP_INDEXES=0 (keep the peers' indexes; 50k
+# needs ~25 GB free with them, ~12 GB without)
 # Not part of CI: peers are installed here, from PyPI and Debian, into benches/work.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -144,6 +145,11 @@ for l in sys.stdin:
             --out "$R/xapian-$n.jsonl" --run "$C/runs/xapian-$n"
     fi
     echo "   after: load $(load)"
+    # The peers' indexes of 50k take ~11 GB (FTS5 keeps the text, Lucene a copy of the input):
+    # dropped after each size unless KEEP_INDEXES=1.
+    if [ "${KEEP_INDEXES:-0}" != 1 ]; then
+        rm -rf "$C/fts5" "$C/xapian" "$C/lucene" "$C/tantivy-$n"
+    fi
 done
 
 python3 benches/compare_summary.py --results "$R" --runs "$C/runs" --out "$C/summary.md"
