@@ -24,6 +24,9 @@
 # QUERY_RUNS=100 (timed passes over the query set; the stress queries run 10) QUERY_CORPUS=auto|50k|20k
 # PRIOR_ART_TOPICS=50 PRIOR_ART_RUNS=3 (timed passes over the topics)
 # SECTIONS="parse ingest index query prior-art" (a subset re-runs only those; the other results are kept)
+# SECTIONS=compare: patdex against tantivy, Lucene, SQLite FTS5 and Xapian (benches/compare.sh,
+# ~30 minutes at 10k + 50k, QUICK=1 for 10k; not in the default list). Everything:
+# SECTIONS="parse ingest index query prior-art compare" bash benches/run.sh
 # SECTIONS=records: record exports (CSV) ingest, benches/records.sh with this run's frozen patdex
 # (~2 minutes; not in the default list: it needs the PatSnap records, and is run on its own)
 # PATDEX_BENCH_DATA=/work/shared/data/uspto/grant
@@ -272,6 +275,10 @@ fi
 if has records; then
 say "record exports (CSV) ingest: benches/records.sh"
 PATDEX="$PATDEX" GITREV="$GITREV" RUNS="$RUNS" THREADS="$THREADS" SKIP_PEERS="$SKIP_PEERS" bash benches/records.sh
+fi
+if has compare; then
+say "engines side by side: benches/compare.sh (results in benches/work/compare/)"
+THREADS="$THREADS" bash benches/compare.sh
 fi
 rm -rf "$W"/idx/index-*
 
