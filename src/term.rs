@@ -26,7 +26,7 @@
 use jiff::civil::{Date, date};
 use serde::Serialize;
 
-use crate::model::{DocKind, DocType, Patent, Related};
+use crate::model::{DocKind, DocType, Patent, parse_yyyymmdd};
 
 /// The filing date from which the 20-year term and the GATT transition count.
 pub const GATT: Date = date(1995, 6, 8);
@@ -155,19 +155,6 @@ pub fn application_label(country: &str, number: &str) -> String {
     }
 }
 
-fn parse_date(s: &str) -> Option<Date> {
-    let s = s.trim();
-    if s.len() != 8 || !s.bytes().all(|b| b.is_ascii_digit()) {
-        return None;
-    }
-    let (y, m, d) = (
-        s[..4].parse().ok()?,
-        s[4..6].parse().ok()?,
-        s[6..].parse().ok()?,
-    );
-    Date::new(y, m, d).ok()
-}
-
 impl Inputs {
     /// Reads the inputs of an estimate from a document.
     pub fn of(p: &Patent) -> Inputs {
@@ -192,7 +179,7 @@ impl Inputs {
             }
         };
         for r in &p.related {
-            let date = parse_date(&r.id.date);
+            let date = parse_yyyymmdd(&r.id.date);
             match (r.relation.as_str(), r.role.as_str()) {
                 (rel, "parent") if BENEFIT.contains(&rel) => {
                     if let Some(d) = date {
@@ -256,11 +243,6 @@ impl Inputs {
                     on(c.date)
                 ));
             }
-        }
-        if p.doc_type == DocType::Reissue
-            && !p.related.iter().any(|r: &Related| r.relation == "reissue")
-        {
-            granted = p.pub_date;
         }
         Inputs {
             kind: p.kind,
