@@ -807,14 +807,13 @@ impl Keys {
         while stream.advance() {
             let t = &stream.token().text;
             if !self.cache.contains_key(t.as_str()) {
-                let key =
-                    if text::is_mark(t) || t.len() < 2 || t.bytes().all(|b| b.is_ascii_digit()) {
-                        None
-                    } else {
-                        let singular = singular(t);
-                        (!terms::is_stopword(&singular) && !terms::is_stopword(t))
-                            .then(|| self.stemmer.stem(&singular).into_owned())
-                    };
+                let key = if terms::is_word(t) {
+                    let singular = singular(t);
+                    (!terms::is_stopword(&singular) && !terms::is_stopword(t))
+                        .then(|| self.stemmer.stem(&singular).into_owned())
+                } else {
+                    None
+                };
                 self.cache.insert(t.clone(), key);
             }
             if let Some(Some(key)) = self.cache.get(t.as_str()) {

@@ -237,7 +237,7 @@ impl Counts {
                 }
                 continue;
             }
-            if t.text.len() < 2 || t.text.bytes().all(|b| b.is_ascii_digit()) {
+            if !is_word(&t.text) {
                 prev = None;
                 continue;
             }
@@ -274,6 +274,12 @@ impl Counts {
     }
 }
 
+/// True for a token that counts as a word: not a sentence or paragraph mark, not a single
+/// letter, not a numeral (reference numerals mean nothing across documents).
+pub fn is_word(token: &str) -> bool {
+    !text::is_mark(token) && token.len() >= 2 && !token.bytes().all(|b| b.is_ascii_digit())
+}
+
 /// The stems of the words of `text`, numerals and single letters left out, in order.
 pub fn stems(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
     let mut out = Vec::new();
@@ -287,7 +293,7 @@ pub fn for_each_stem(analyzer: &mut TextAnalyzer, text: &str, mut f: impl FnMut(
     let mut stream = analyzer.token_stream(text);
     while stream.advance() {
         let t = &stream.token().text;
-        if text::is_mark(t) || t.len() < 2 || t.bytes().all(|b| b.is_ascii_digit()) {
+        if !is_word(t) {
             continue;
         }
         f(&singular(t));
