@@ -30,9 +30,9 @@
 //!   cut-off, no evidence, limit 10. patdex's analyzer folds plurals and its plain BM25 drops
 //!   English function words, so its top 10 overlaps less with the other engines: expected.
 //!   Engine `patdex-search` (a `patdex ingest` index): the words joined by ` OR ` through the
-//!   query language (`query::prepare`: default fields, plural folding), `TopDocs` 10 of the
-//!   compiled query, ids from the fast column: what `patdex search` does before it collects
-//!   every hit for counts and facets.
+//!   query language (`query::prepare`: default fields, plural folding), every hit scored and
+//!   collected (`query::search::all_hits`, as `patdex search` does for its hit count and
+//!   facets), the best 10 picked, ids from the fast column.
 //!   Every engine's timings include building the query and reading the 10 ids.
 //!
 //!   Queries are dealt round robin to `--threads` threads (`std::thread::scope`; rayon's pool,
@@ -477,16 +477,18 @@ impl Target {
                 let text = q.words.join(" OR ");
                 let prepared = patdex::query::prepare(&reader.searcher, &text)
                     .map_err(|e| anyhow::anyhow!("{}", e.message))?;
-                let top = reader.searcher.search(
-                    &prepared.compiled.query,
-                    &TopDocs::with_limit(TOP).order_by_score(),
+                let hits = patdex::query::search::all_hits(
+                    &reader.searcher,
+                    prepared.compiled.query.as_ref(),
+                    patdex::query::search::Sort::default(),
+                    TOP,
                 )?;
                 let ids = patdex::index::reader::FastStrings::open(&reader.searcher, "id")?;
-                let mut out = Vec::with_capacity(top.len());
-                for (score, addr) in top {
+                let mut out = Vec::with_capacity(TOP);
+                for h in hits.iter().take(TOP) {
                     let mut v = Vec::new();
-                    ids.values(addr, &mut v)?;
-                    out.push((v.into_iter().next().unwrap_or_default(), score));
+                    ids.values(h.addr, &mut v)?;
+                    out.push((v.into_iter().next().unwrap_or_default(), h.score));
                 }
                 Ok(out)
             }

@@ -502,7 +502,7 @@ pub struct TextQuery {
     pub query: Box<dyn Query>,
     pub key_terms: Vec<KeyTerm>,
     pub key_phrases: Vec<KeyPhrase>,
-    /// Clauses of the query (words × fields, phrases × fields).
+    /// Clauses of the query (indexed word forms × fields, phrases × fields).
     pub clauses: usize,
 }
 
@@ -769,26 +769,28 @@ impl Words {
         out
     }
 
-    /// The indexed forms of `stem` in field `f`, any of them, BM25 scored.
-    fn clause(&self, f: tantivy::schema::Field, stem: &str, boost: f32) -> Option<Box<dyn Query>> {
-        let (_, e) = self.expansions.get(stem)?.iter().find(|(g, _)| *g == f)?;
-        let terms: Vec<(Occur, Box<dyn Query>)> = e
-            .words
-            .iter()
-            .map(|w| {
-                let q: Box<dyn Query> = Box::new(TermQuery::new(
-                    Term::from_field_text(f, w),
-                    IndexRecordOption::WithFreqs,
-                ));
-                (Occur::Should, q)
-            })
-            .collect();
-        let q: Box<dyn Query> = if terms.len() == 1 {
-            terms.into_iter().next().map(|(_, q)| q)?
-        } else {
-            Box::new(BooleanQuery::new(terms))
-        };
-        Some(Box::new(BoostQuery::new(q, boost)))
+    /// The indexed forms of `stem` in field `f`, each its own BM25-scored clause. A document's
+    /// score sums its forms either way; as separate clauses of the one top-level disjunction
+    /// (not a nested OR per stem) tantivy can skip with block-max WAND.
+    fn clause(
+        &self,
+        f: tantivy::schema::Field,
+        stem: &str,
+        boost: f32,
+    ) -> impl Iterator<Item = Box<dyn Query>> + '_ {
+        let forms = self
+            .expansions
+            .get(stem)
+            .and_then(|v| v.iter().find(|(g, _)| *g == f))
+            .map(|(_, e)| e.words.as_slice())
+            .unwrap_or_default();
+        forms.iter().map(move |w| {
+            let q: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_text(f, w),
+                IndexRecordOption::WithFreqs,
+            ));
+            Box::new(BoostQuery::new(q, boost)) as Box<dyn Query>
+        })
     }
 
     /// A key phrase as a phrase clause on field `f`.
