@@ -24,12 +24,17 @@
 #    * SQLite FTS5 (Python's sqlite3) and Xapian (Debian python3-xapian), embedded alternatives
 #      (benches/peers/{fts5,xapian}_peer.py); FTS5 and Xapian index on one thread (neither can
 #      do more), search with 2,
-#    * top-10 overlap of each engine with Lucene (benches/overlap.py),
+#    * "same work": Lucene indexing patdex's own tokens (export_text --tokens, -pretokenized,
+#      the four fields) and running the very terms patdex's two query paths searched
+#      (compare_tantivy --terms-prefix); SKIP=same leaves it out,
+#    * top-10 overlap of each engine with Lucene (benches/overlap.py), and of patdex's paths
+#      with Lucene doing their work,
 # 5. writes benches/work/compare/results/*.jsonl, runs/*.run, and summary.md
 #    (benches/compare_summary.py), printed at the end.
 #
 # Knobs: QUICK=0|1 SIZES="10k 50k" RUNS=3 (index runs; search passes are each peer's own)
-# THREADS=2 SKIP_BUILD=0 SKIP="lucene fts5 xapian" (leave engines out) FTS5_PRIOR=0 (FTS5's
+# THREADS=2 SKIP_BUILD=0 SKIP="lucene same fts5 xapian" (leave engines out) XAPIAN_INDEX_RUNS=1
+# (Xapian's index takes 14 minutes at 50k: one run unless asked) FTS5_PRIOR=0 (FTS5's
 # prior-art batch past 10k: seconds per query) KEEP_INDEXES=0 (keep the peers' indexes; 50k
 # needs ~25 GB free with them, ~12 GB without)
 # Not part of CI: peers are installed here, from PyPI and Debian, into benches/work.
@@ -91,6 +96,10 @@ for n in $SIZES; do
         exit 2
     }
     [ -s "$C/text-$n.jsonl" ] || "$BIN/export_text" --out "$C/text-$n.jsonl" $(corpus_files "$n")
+    if ! skip lucene && ! skip same; then
+        [ -s "$C/tokens-$n.jsonl" ] ||
+            "$BIN/export_text" --tokens --out "$C/tokens-$n.jsonl" $(corpus_files "$n")
+    fi
 done
 first=$(echo $SIZES | cut -d' ' -f1)
 if [ ! -s "$C/queries-keyword.tsv" ] || [ ! -s "$C/queries-prior.tsv" ]; then
@@ -119,7 +128,8 @@ for l in sys.stdin:
         "$BIN/compare_tantivy" search --engine "$engine" --index "$idx" \
             --batch keyword="$C/queries-keyword.tsv" --batch prior="$C/queries-prior.tsv" \
             --threads "$THREADS" --runs "$RUNS" --corpus "$n" --results "$R/$engine-$n.jsonl" \
-            --run-prefix "$C/runs/$engine-$n" | grep -v '^JSON '
+            --run-prefix "$C/runs/$engine-$n" --terms-prefix "$C/terms-$engine-$n" \
+            | grep -v '^JSON '
     done
 
     if ! skip lucene; then
@@ -127,6 +137,15 @@ for l in sys.stdin:
         python3 benches/peers/anserini_peer.py --text "$T" --queries-dir "$C" --corpus "$n" \
             --threads "$THREADS" --runs "$RUNS" --work "$C/lucene" --no-cli \
             --out "$R/lucene-$n.jsonl" --run "$C/runs/lucene-$n"
+    fi
+    if ! skip lucene && ! skip same; then
+        echo "-- Lucene doing patdex's work (load $(load))"
+        python3 benches/peers/anserini_peer.py --text "$C/tokens-$n.jsonl" --tokens \
+            --terms patdex-bm25="$C/terms-patdex-bm25-$n" \
+            --terms patdex-search="$C/terms-patdex-search-$n" \
+            --queries-dir "$C" --corpus "$n" --threads "$THREADS" --runs 1 \
+            --search-runs "$RUNS" --work "$C/lucene" --out "$R/lucene-same-$n.jsonl" \
+            --run "$C/runs/lucene-as-$n"
     fi
     if ! skip fts5; then
         echo "-- SQLite FTS5 (load $(load))"
@@ -141,7 +160,8 @@ for l in sys.stdin:
     if ! skip xapian; then
         echo "-- Xapian (load $(load))"
         python3 benches/peers/xapian_peer.py --text "$T" --queries-dir "$C" --corpus "$n" \
-            --threads "$THREADS" --runs "$RUNS" --work "$C/xapian" --no-variants --no-compact \
+            --threads "$THREADS" --runs "$RUNS" --index-runs "${XAPIAN_INDEX_RUNS:-1}" \
+            --work "$C/xapian" --no-variants --no-compact \
             --out "$R/xapian-$n.jsonl" --run "$C/runs/xapian-$n"
     fi
     echo "   after: load $(load)"

@@ -15,7 +15,30 @@ import subprocess
 import sys
 from pathlib import Path
 
-ORDER = ["patdex", "patdex-search", "patdex-bm25", "tantivy", "lucene", "xapian", "sqlite-fts5"]
+ORDER = [
+    "patdex",
+    "patdex-search",
+    "patdex-bm25",
+    "tantivy",
+    "lucene",
+    "lucene-tokens",
+    "lucene-as-patdex-search",
+    "lucene-as-patdex-bm25",
+    "xapian",
+    "sqlite-fts5",
+]
+
+
+def overlap(script: Path, run: Path, ref: Path) -> dict | None:
+    if not (run.exists() and ref.exists()):
+        return None
+    res = subprocess.run(
+        [sys.executable, str(script), str(run), str(ref), "--json"], capture_output=True, text=True
+    )
+    try:
+        return json.loads(res.stdout)
+    except json.JSONDecodeError:
+        return None
 
 
 def rank(engine: str) -> int:
@@ -77,7 +100,9 @@ def main() -> int:
         here = sorted((r for r in index if r["corpus"] == c), key=lambda r: rank(r["engine"]))
         floor = next((r["median_s"] for r in here if r["engine"] == "tantivy"), None)
         for r in here:
-            inp = "XML (parse included)" if r["engine"] == "patdex" else "exported text"
+            inp = {"patdex": "XML (parse included)", "lucene-tokens": "patdex's tokens"}.get(
+                r["engine"], "exported text"
+            )
             rss = r.get("peak_rss_kb")
             out.append(
                 f"| {c} | {r['engine']} | {inp} | {r.get('threads', '–')} | {fmt(r['median_s'], 2)} | "
@@ -119,22 +144,48 @@ def main() -> int:
             if not ref.exists():
                 continue
             for engine in ["tantivy", "xapian", "fts5", "patdex-search", "patdex-bm25"]:
-                run = a.runs / f"{engine}-{c}-{batch}.run"
-                if not run.exists():
-                    continue
-                res = subprocess.run(
-                    [sys.executable, str(overlap_script), str(run), str(ref), "--json"],
-                    capture_output=True,
-                    text=True,
-                )
-                try:
-                    o = json.loads(res.stdout)
-                except json.JSONDecodeError:
+                o = overlap(overlap_script, a.runs / f"{engine}-{c}-{batch}.run", ref)
+                if o is None:
                     continue
                 out.append(
                     f"| {c} | {batch} | {engine} | {fmt(o['overlap'], 3)} | {o['queries']} | {o['identical']} |"
                 )
     out.append("")
+
+    same = [r for r in search if r["engine"].startswith("lucene-as-")]
+    if same:
+        out.append("### Same work: Lucene on patdex's tokens, running the terms patdex searched\n")
+        out.append(
+            "| corpus | batch | patdex path | patdex p50 ms | Lucene p50 ms | patdex q/s ÷ Lucene q/s | top-10 overlap | identical order |"
+        )
+        out.append("|---|---|---|---:|---:|---:|---:|---:|")
+        for c in corpora:
+            for batch in ["keyword", "prior"]:
+                for path in ["patdex-search", "patdex-bm25"]:
+                    ours = next(
+                        (r for r in search if r["engine"] == path and r["corpus"] == c and r.get("batch") == batch),
+                        None,
+                    )
+                    theirs = next(
+                        (
+                            r
+                            for r in search
+                            if r["engine"] == f"lucene-as-{path}" and r["corpus"] == c and r.get("batch") == batch
+                        ),
+                        None,
+                    )
+                    if not (ours and theirs):
+                        continue
+                    o = overlap(
+                        overlap_script,
+                        a.runs / f"{path}-{c}-{batch}.run",
+                        a.runs / f"lucene-as-{c}-{path}-{batch}.run",
+                    ) or {}
+                    out.append(
+                        f"| {c} | {batch} | {path} | {fmt(ours.get('p50_ms'), 2)} | {fmt(theirs.get('p50_ms'), 2)} | "
+                        f"{fmt(ours['qps'] / theirs['qps'], 2)} | {fmt(o.get('overlap'), 3)} | {o.get('identical', '–')} |"
+                    )
+        out.append("")
 
     if len(corpora) > 1:
         lo, hi = corpora[0], corpora[-1]

@@ -31,8 +31,8 @@
 //!   English function words, so its top 10 overlaps less with the other engines: expected.
 //!   Engine `patdex-search` (a `patdex ingest` index): the words joined by ` OR ` through the
 //!   query language (`query::prepare`: default fields, plural folding), every hit scored and
-//!   collected (`query::search::all_hits`, as `patdex search` does for its hit count and
-//!   facets), the best 10 picked, ids from the fast column.
+//!   counted, the best 10 kept (`query::search::top_hits`, as `patdex search` without facets
+//!   does), ids from the fast column.
 //!   Every engine's timings include building the query and reading the 10 ids.
 //!
 //!   Queries are dealt round robin to `--threads` threads (`std::thread::scope`; rayon's pool,
@@ -60,6 +60,7 @@ use patdex::analysis::prior_art::{self, Invention};
 use patdex::index::Layout;
 use patdex::index::ingest::{MERGE_THREADS, WRITER_MEMORY_PER_THREAD};
 use patdex::index::reader::IndexReader;
+use patdex::query::expand::singular;
 use serde_json::json;
 use tantivy::collector::TopDocs;
 use tantivy::directory::MmapDirectory;
@@ -107,11 +108,12 @@ struct Args {
     corpus: String,
     results: Option<PathBuf>,
     run_prefix: Option<String>,
+    terms_prefix: Option<String>,
 }
 
 fn usage() -> ! {
     eprintln!(
-        "usage: cargo bench --bench compare_tantivy -- index --text FILE.jsonl --index DIR [--threads 2] [--runs 3] [--corpus NAME] [--results FILE]\n       cargo bench --bench compare_tantivy -- search --index DIR [--engine tantivy|patdex-bm25|patdex-search] --batch NAME=FILE... [--threads 1] [--runs 3] [--corpus NAME] [--results FILE] [--run-prefix PREFIX]"
+        "usage: cargo bench --bench compare_tantivy -- index --text FILE.jsonl --index DIR [--threads 2] [--runs 3] [--corpus NAME] [--results FILE]\n       cargo bench --bench compare_tantivy -- search --index DIR [--engine tantivy|patdex-bm25|patdex-search] --batch NAME=FILE... [--threads 1] [--runs 3] [--corpus NAME] [--results FILE] [--run-prefix PREFIX] [--terms-prefix PREFIX]"
     );
     std::process::exit(2);
 }
@@ -128,6 +130,7 @@ fn args() -> Args {
         corpus: String::new(),
         results: None,
         run_prefix: None,
+        terms_prefix: None,
     };
     let mut mode = None;
     let mut it = std::env::args().skip(1);
@@ -160,6 +163,7 @@ fn args() -> Args {
             "--corpus" => a.corpus = value(&mut it),
             "--results" => a.results = Some(PathBuf::from(value(&mut it))),
             "--run-prefix" => a.run_prefix = Some(value(&mut it)),
+            "--terms-prefix" => a.terms_prefix = Some(value(&mut it)),
             _ => usage(),
         }
     }
@@ -169,7 +173,9 @@ fn args() -> Args {
         && a.threads != Some(0)
         && match a.mode {
             Mode::Index => a.text.is_some() && a.engine == Engine::Tantivy,
-            Mode::Search => !a.batches.is_empty(),
+            Mode::Search => {
+                !a.batches.is_empty() && (a.terms_prefix.is_none() || a.engine != Engine::Tantivy)
+            }
         };
     if !ok {
         usage();
@@ -438,6 +444,47 @@ impl Target {
         }
     }
 
+    /// The terms a patdex engine's query for `q` searches: `(field, word, clauses)`, where
+    /// `clauses` counts the clauses that score the word (`device OR devices` scores each form
+    /// twice). `description` is called `contents`, as in the `--tokens` export.
+    fn terms(&self, q: &Q) -> anyhow::Result<Vec<(String, String, u32)>> {
+        let (searcher, query): (&Searcher, Box<dyn Query>) = match self {
+            Target::Tantivy { .. } => anyhow::bail!("--terms-prefix is for the patdex engines"),
+            Target::Patdex { reader, opts } => {
+                let inv = Invention::from_text(&q.words.join(" "));
+                let tq = prior_art::text_query(&reader.searcher, &inv, opts)?;
+                (&reader.searcher, tq.query)
+            }
+            Target::PatdexSearch { reader } => {
+                let prepared = patdex::query::prepare(&reader.searcher, &q.words.join(" OR "))
+                    .map_err(|e| anyhow::anyhow!("{}", e.message))?;
+                (&reader.searcher, prepared.compiled.query)
+            }
+        };
+        let schema = searcher.schema();
+        let mut seen: std::collections::BTreeMap<(String, String), u32> = Default::default();
+        query.query_terms(&mut |t: &Term, _| {
+            let field = match schema.get_field_name(t.field()) {
+                "description" => "contents",
+                f => f,
+            };
+            let word = t.value().as_str().unwrap_or_default().to_string();
+            *seen.entry((field.to_string(), word)).or_default() += 1;
+        });
+        // Plain BM25 has one clause per form but boosts it by how often the text has the word
+        // (`device devices`: 2), which the term visitor does not show.
+        let boosted = matches!(self, Target::Patdex { .. });
+        Ok(seen
+            .into_iter()
+            .map(|((f, w), n)| {
+                let stem = singular(&w);
+                let count = q.words.iter().filter(|x| singular(x) == stem).count() as u32;
+                let n = if boosted { count.max(1) } else { n };
+                (f, w, n)
+            })
+            .collect())
+    }
+
     fn search(&self, q: &Q) -> anyhow::Result<Hits> {
         if q.words.is_empty() {
             return Ok(Vec::new());
@@ -477,7 +524,7 @@ impl Target {
                 let text = q.words.join(" OR ");
                 let prepared = patdex::query::prepare(&reader.searcher, &text)
                     .map_err(|e| anyhow::anyhow!("{}", e.message))?;
-                let hits = patdex::query::search::all_hits(
+                let (hits, _total) = patdex::query::search::top_hits(
                     &reader.searcher,
                     prepared.compiled.query.as_ref(),
                     patdex::query::search::Sort::default(),
@@ -563,6 +610,19 @@ fn search(a: &Args) -> anyhow::Result<()> {
     for (batch, path) in &a.batches {
         let queries = read_batch(path, &mut an)?;
         anyhow::ensure!(!queries.is_empty(), "{}: no queries", path.display());
+        if let Some(prefix) = &a.terms_prefix {
+            let path = format!("{prefix}-{batch}.tsv");
+            let mut w = std::io::BufWriter::new(std::fs::File::create(&path)?);
+            for q in &queries {
+                let terms: Vec<String> = target
+                    .terms(q)?
+                    .into_iter()
+                    .map(|(f, t, n)| format!("{f}:{t}^{n}"))
+                    .collect();
+                writeln!(w, "{}\t{}", q.qid, terms.join(" "))?;
+            }
+            w.flush()?;
+        }
         let load_before = load1();
         let (_, _, results) = pass(&target, &queries, threads)?;
         let mut walls = Vec::new();

@@ -2,7 +2,7 @@
 //! patent, `{"id": "US7654321B2", "contents": "..."}` (a plain program, no harness).
 //!
 //! ```text
-//! cargo bench --bench export_text -- --out FILE.jsonl [--limit N] INPUTS...
+//! cargo bench --bench export_text -- --out FILE.jsonl [--limit N] [--tokens] INPUTS...
 //! ```
 //!
 //! Each input file is read whole, cut into documents with `patdex::source::Splitter` and
@@ -14,6 +14,14 @@
 //! and left out. `--limit N` stops after N patents. A publication number seen twice keeps its
 //! last text (as `patdex ingest` does, which replaces a document by id), in the place of its
 //! first.
+//!
+//! `--tokens` writes patdex's own tokens instead, for the "same work" check (Lucene indexing
+//! exactly what patdex indexes, `-pretokenized`): `{"id", "title", "abstract", "claims",
+//! "contents"}`, each the tokens patdex's doc mapper puts in its field of that name (`contents`
+//! holds the `description` field's, because Anserini wants a non-empty `contents`), produced by
+//! `index::schema::to_document` and the index analyzer, joined by single spaces. Paragraph and
+//! sentence marks are tokens in patdex's fields and count in its field lengths, so they are
+//! kept (as `\u0001p`, `\u0001s`): BM25 then sees the same document lengths on both sides.
 
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -28,17 +36,21 @@ use rayon::prelude::*;
 struct Args {
     out: PathBuf,
     limit: Option<usize>,
+    tokens: bool,
     inputs: Vec<PathBuf>,
 }
 
 fn usage() -> ! {
-    eprintln!("usage: cargo bench --bench export_text -- --out FILE.jsonl [--limit N] INPUTS...");
+    eprintln!(
+        "usage: cargo bench --bench export_text -- --out FILE.jsonl [--limit N] [--tokens] INPUTS..."
+    );
     std::process::exit(2);
 }
 
 fn args() -> Args {
     let mut out = None;
     let mut limit = None;
+    let mut tokens = false;
     let mut inputs = Vec::new();
     let mut it = std::env::args().skip(1);
     while let Some(s) = it.next() {
@@ -53,6 +65,7 @@ fn args() -> Args {
                         .unwrap_or_else(|| usage()),
                 )
             }
+            "--tokens" => tokens = true,
             "-h" | "--help" => usage(),
             _ if s.starts_with("--") => usage(),
             _ => inputs.push(PathBuf::from(s)),
@@ -62,7 +75,12 @@ fn args() -> Args {
     if inputs.is_empty() {
         usage();
     }
-    Args { out, limit, inputs }
+    Args {
+        out,
+        limit,
+        tokens,
+        inputs,
+    }
 }
 
 /// Title, abstract, claims, description blocks, one per line.
@@ -86,6 +104,33 @@ fn contents(p: &Patent) -> String {
         push(b.text());
     }
     s
+}
+
+/// The text fields patdex searches by default and the JSON key each goes to.
+const TOKEN_FIELDS: &[(&str, &str)] = &[
+    ("title", "title"),
+    ("abstract", "abstract"),
+    ("claims", "claims"),
+    ("description", "contents"),
+];
+
+/// `--tokens`: each text field's tokens as patdex indexes them.
+fn token_line(id: &str, p: &Patent) -> String {
+    use tantivy::schema::Value;
+    let doc = patdex::index::schema::to_document(p);
+    let mut analyzer = patdex::index::text::analyzer();
+    let mut line = serde_json::Map::new();
+    line.insert("id".into(), id.into());
+    for (field, key) in TOKEN_FIELDS {
+        let values: Vec<&str> = doc
+            .get_all(patdex::index::schema::field(field))
+            .filter_map(|v| v.as_str())
+            .collect();
+        let tokens = patdex::index::text::tokenize_values(&mut analyzer, &values);
+        let joined: Vec<&str> = tokens.iter().map(|t| t.term.as_str()).collect();
+        line.insert((*key).into(), joined.join(" ").into());
+    }
+    serde_json::Value::Object(line).to_string()
 }
 
 #[derive(serde::Serialize)]
@@ -121,6 +166,10 @@ fn main() -> anyhow::Result<()> {
             .map(|b| match parse_document(b) {
                 Ok(Parsed::Patent(p)) => {
                     let id = p.number.to_string();
+                    if a.tokens {
+                        let line = token_line(&id, &p);
+                        return Out::Doc { id, line };
+                    }
                     let text = contents(&p);
                     let line = serde_json::to_string(&Line {
                         id: &id,

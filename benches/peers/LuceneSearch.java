@@ -2,7 +2,11 @@
 // benches/peers/anserini_peer.py. No JVM start-up in the figures.
 //
 //   javac -cp ANSERINI_FATJAR -d OUT benches/peers/LuceneSearch.java
-//   java -cp ANSERINI_FATJAR:OUT LuceneSearch INDEX QUERIES.tsv THREADS WARMUP RUNS HITS RUN_OUT TAG WARMUP_S MIN_RUN_S
+//   java -cp ANSERINI_FATJAR:OUT LuceneSearch INDEX QUERIES.tsv THREADS WARMUP RUNS HITS RUN_OUT TAG WARMUP_S MIN_RUN_S [terms]
+//
+// With `terms` (the "same work" check), each query line is `qid<TAB>field:term^k ...`, the
+// terms patdex's own query searched (benches/compare_tantivy.rs --terms-prefix), and becomes a
+// BooleanQuery of SHOULD TermQuery on those fields, boosted by k when k > 1; no analysis.
 //
 // Queries: `qid<TAB>text`. Each is analysed with the analyzer IndexCollection used
 // (DefaultEnglishAnalyzer, -stemmer none -keepStopwords: StandardTokenizer, possessive filter,
@@ -49,11 +53,24 @@ public class LuceneSearch {
     return b.build();
   }
 
+  static Query terms(String line) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String c : line.trim().split(" ")) {
+      if (c.isEmpty()) continue;
+      int colon = c.indexOf(':'), hat = c.lastIndexOf('^');
+      Query q = new TermQuery(new Term(c.substring(0, colon), c.substring(colon + 1, hat)));
+      float k = Float.parseFloat(c.substring(hat + 1));
+      b.add(k == 1f ? q : new BoostQuery(q, k), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
   public static void main(String[] args) throws Exception {
     String index = args[0], queries = args[1], runOut = args[6], tag = args[7];
     int threads = Integer.parseInt(args[2]), warmup = Integer.parseInt(args[3]);
     double warmupS = Double.parseDouble(args[8]), minRunS = Double.parseDouble(args[9]);
     int runs = Integer.parseInt(args[4]), hits = Integer.parseInt(args[5]);
+    boolean termsMode = args.length > 10 && args[10].equals("terms");
     IndexSearcher.setMaxClauseCount(Math.max(IndexSearcher.getMaxClauseCount(), 65536));
     List<String[]> qs = new ArrayList<>();
     for (String line : Files.readAllLines(Paths.get(queries), StandardCharsets.UTF_8)) {
@@ -82,7 +99,9 @@ public class LuceneSearch {
           fs.add(pool.submit(() -> {
             for (int i; (i = next.getAndIncrement()) < n; ) {
               long s = System.nanoTime();
-              TopDocs td = searcher.search(parse(analyzer, qs.get(i)[1]), hits);
+              String text = qs.get(i).length > 1 ? qs.get(i)[1] : "";
+              Query query = termsMode ? terms(text) : parse(analyzer, text);
+              TopDocs td = searcher.search(query, hits);
               StoredFields sf = searcher.storedFields();
               String[] id = new String[td.scoreDocs.length];
               float[] sc = new float[td.scoreDocs.length];

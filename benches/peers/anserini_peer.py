@@ -40,6 +40,14 @@ Query batches: `queries-keyword.tsv` and `queries-prior.tsv` in --queries-dir (a
 skipped). Run files: PREFIX-keyword.run, PREFIX-prior.run (TREC, top 10, tag `lucene`).
 Results: JSON lines written to --out (replaced, or appended with --append).
 
+**Same work** (`--tokens --terms NAME=PREFIX ...`): --text is `export_text --tokens` output
+(patdex's own tokens of title, abstract, claims and, as `contents`, description). It is indexed
+with `-pretokenized -fields title abstract claims` (whitespace tokens, nothing else: the terms and
+field lengths patdex has) into `index-tokens-CORPUS`, and each `PREFIX-BATCH.tsv` (the terms
+patdex's query NAME searched, from `compare_tantivy --terms-prefix`) is run in LuceneSearch's
+`terms` mode as engine `lucene-as-NAME`, run file `RUN-NAME-BATCH.run`. Lucene then does the work
+patdex did, so their top 10 should agree as tantivy alone and Lucene do.
+
 Analyzer: DefaultEnglishAnalyzer with -stemmer none -keepStopwords is StandardTokenizer (Unicode
 UAX#29 word boundaries) + English possessive filter + lowercase, at index and at query time.
 It differs from "split on non-alphanumeric" where UAX#29 keeps a token together: numbers with
@@ -167,6 +175,9 @@ def main():
     ap.add_argument("--memorybuffer", type=int, default=2048, help="IndexWriter RAM buffer, MB (Anserini's default)")
     ap.add_argument("--no-cli", action="store_true", help="skip the SearchCollection measurement")
     ap.add_argument("--reuse-index", action="store_true", help="search an index left by an earlier run; no index phase")
+    ap.add_argument("--tokens", action="store_true", help="--text holds patdex's tokens (export_text --tokens)")
+    ap.add_argument("--terms", action="append", default=[], metavar="NAME=PREFIX",
+                    help="with --tokens: search PREFIX-BATCH.tsv term lists as engine lucene-as-NAME")
     a = ap.parse_args()
 
     jar = os.path.abspath(find_jar(a.jar))
@@ -175,9 +186,11 @@ def main():
     os.makedirs(os.path.dirname(os.path.abspath(a.run)) or ".", exist_ok=True)
     classes = compile_harness(jar, work)
     java = ["java"] + a.java_opts.split()
-    idx = os.path.join(work, f"index-{a.corpus}")
+    idx = os.path.join(work, f"index-tokens-{a.corpus}" if a.tokens else f"index-{a.corpus}")
     results = []
-    base = {"engine": "lucene", "corpus": a.corpus}
+    base = {"engine": "lucene-tokens" if a.tokens else "lucene", "corpus": a.corpus}
+    analysis = (["-pretokenized", "-fields", "title", "abstract", "claims"] if a.tokens
+                else ["-stemmer", "none", "-keepStopwords"])
     jar_name = os.path.basename(jar)
 
     def emit(rec):
@@ -195,7 +208,7 @@ def main():
                 shutil.rmtree(idx)
             cmd = java + ["-cp", jar, "io.anserini.index.IndexCollection", "-collection", "JsonCollection",
                           "-input", shards, "-index", idx, "-generator", "DefaultLuceneDocumentGenerator",
-                          "-threads", str(a.threads), "-storePositions", "-stemmer", "none", "-keepStopwords",
+                          "-threads", str(a.threads), "-storePositions"] + analysis + [
                           "-memorybuffer", str(a.memorybuffer), "-quiet"]
             wall, rss, cpu = time_v(cmd, os.path.join(work, f"index-{a.corpus}-run{r}.log"))
             walls.append(wall)
@@ -214,28 +227,39 @@ def main():
         sys.exit(f"anserini_peer: --reuse-index but no {idx}")
 
     runs = a.search_runs or a.runs
+    # (engine, batch, query file, run file, LuceneSearch mode)
+    searches = []
     for batch in ("keyword", "prior"):
-        qf = os.path.join(a.queries_dir, f"queries-{batch}.tsv")
+        if a.tokens:
+            for spec in a.terms:
+                name, prefix = spec.split("=", 1)
+                searches.append((f"lucene-as-{name}", batch, f"{prefix}-{batch}.tsv",
+                                 f"{a.run}-{name}-{batch}.run", "terms"))
+        else:
+            searches.append(("lucene", batch, os.path.join(a.queries_dir, f"queries-{batch}.tsv"),
+                             f"{a.run}-{batch}.run", "text"))
+    for engine, batch, qf, run_file, mode in searches:
         if not os.path.exists(qf):
             log(f"no {qf}: batch skipped")
             continue
         nq = sum(1 for line in open(qf) if line.strip())
-        run_file = f"{a.run}-{batch}.run"
         l0 = load()
         p = subprocess.run(java + ["-cp", f"{jar}:{classes}", "LuceneSearch", idx, qf, str(a.threads),
-                                   str(a.warmup), str(runs), "10", run_file, "lucene", str(a.warmup_s), str(a.min_run_s)],
+                                   str(a.warmup), str(runs), "10", run_file, engine, str(a.warmup_s), str(a.min_run_s),
+                                   mode],
                            capture_output=True, text=True)
         l1 = load()
         if p.returncode != 0:
             sys.exit(f"anserini_peer: LuceneSearch failed:\n{p.stderr[-3000:]}")
         m = json.loads([x for x in p.stdout.splitlines() if x.startswith("JSON ")][-1][5:])
-        rec = dict(base, phase="search", batch=batch, queries=m["queries"], threads=a.threads, qps=m["qps"],
+        rec = dict(base, engine=engine, phase="search", batch=batch, queries=m["queries"], threads=a.threads,
+                   qps=m["qps"],
                    p50_ms=m["p50_ms"], p99_ms=m["p99_ms"], runs=runs, warmup_passes=m["warmup_passes"],
                    warmup_s=a.warmup_s, timed_passes=m["timed_passes"], min_run_s=a.min_run_s,
                    mean_ms=m["mean_ms"],
                    max_ms=m["max_ms"], qps_runs=m["qps_runs"], docs=m["docs"], lucene=m["lucene"],
                    harness="LuceneSearch.java", java_opts=a.java_opts, load_before=l0, load_after=l1)
-        if a.no_cli:
+        if a.no_cli or a.tokens:
             emit(rec)
             continue
         # Anserini's own batch searcher: whole batch vs one query, each in a fresh JVM.

@@ -647,12 +647,25 @@ fn search(
 ) -> Result<u8, Failure> {
     let reader = IndexReader::open(layout)?;
     let prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
-    let hits = search::all_hits(
-        &reader.searcher,
-        prepared.compiled.query.as_ref(),
-        opts.sort,
-        opts.offset.saturating_add(opts.limit),
-    )?;
+    let page_end = opts.offset.saturating_add(opts.limit);
+    // Facets count over every hit; a page alone needs only its own hits and the total.
+    let (hits, total) = if opts.facets.is_empty() {
+        search::top_hits(
+            &reader.searcher,
+            prepared.compiled.query.as_ref(),
+            opts.sort,
+            page_end,
+        )?
+    } else {
+        let hits = search::all_hits(
+            &reader.searcher,
+            prepared.compiled.query.as_ref(),
+            opts.sort,
+            page_end,
+        )?;
+        let total = hits.len();
+        (hits, total)
+    };
     // Records without the claims, description or abstract a clause searches (exports) can never
     // match; say so rather than let them look absent.
     let notes = crate::query::lacks::missing(&reader.searcher, &prepared.plan)?;
@@ -678,7 +691,7 @@ fn search(
         && std::env::var_os("NO_COLOR").is_none();
     let r = render::Results {
         query,
-        total: hits.len(),
+        total,
         offset: start,
         sort: opts.sort.to_string(),
         facets: &facets,

@@ -1,8 +1,9 @@
 //! Running a compiled query: every hit, sorted, with exact counts and facets.
 //!
-//! Hits are collected in full (12 bytes each) rather than through a top-k heap: searchers want
-//! exact counts, facets over the whole result set and `--all` exports, and a sort key other
-//! than relevance, all of which need every hit anyway.
+//! Counts are always exact (every matching document is scored and counted: no top-k pruning).
+//! Facets need every hit, so [`all_hits`] keeps them all; a page of results without facets
+//! keeps only the best of each segment ([`top_hits`]), which saves the memory and the sort of
+//! a large result set.
 
 use std::collections::HashMap;
 use std::fmt;
@@ -86,19 +87,24 @@ pub struct Hit {
     pub date: Option<i64>,
 }
 
-/// Collects every hit with its score and, when sorting by a date, the date.
-struct AllHits {
-    date_field: Option<&'static str>,
+/// Collects hits with their score and, when sorting by a date, the date: every hit, or only
+/// the best `keep` of each segment (in `sort` order) and a count of the rest.
+struct Hits {
+    sort: Sort,
+    keep: usize,
 }
 
 struct SegmentHits {
     segment: SegmentOrdinal,
     dates: Option<tantivy::columnar::Column<tantivy::DateTime>>,
+    sort: Sort,
+    keep: usize,
     hits: Vec<Hit>,
+    total: usize,
 }
 
-impl Collector for AllHits {
-    type Fruit = Vec<Hit>;
+impl Collector for Hits {
+    type Fruit = (Vec<Hit>, usize);
     type Child = SegmentHits;
 
     fn for_segment(
@@ -106,14 +112,17 @@ impl Collector for AllHits {
         segment: SegmentOrdinal,
         reader: &SegmentReader,
     ) -> tantivy::Result<SegmentHits> {
-        let dates = match self.date_field {
-            Some(f) => Some(reader.fast_fields().date(f)?),
-            None => None,
+        let dates = match self.sort.key {
+            SortKey::Date(f) => Some(reader.fast_fields().date(f)?),
+            SortKey::Relevance => None,
         };
         Ok(SegmentHits {
             segment,
             dates,
+            sort: self.sort,
+            keep: self.keep,
             hits: Vec::new(),
+            total: 0,
         })
     }
 
@@ -121,15 +130,20 @@ impl Collector for AllHits {
         true
     }
 
-    fn merge_fruits(&self, fruits: Vec<Vec<Hit>>) -> tantivy::Result<Vec<Hit>> {
-        Ok(fruits.into_iter().flatten().collect())
+    fn merge_fruits(&self, fruits: Vec<(Vec<Hit>, usize)>) -> tantivy::Result<(Vec<Hit>, usize)> {
+        let total = fruits.iter().map(|(_, n)| n).sum();
+        Ok((fruits.into_iter().flat_map(|(h, _)| h).collect(), total))
     }
 }
 
 impl SegmentCollector for SegmentHits {
-    type Fruit = Vec<Hit>;
+    type Fruit = (Vec<Hit>, usize);
 
     fn collect(&mut self, doc: DocId, score: Score) {
+        self.total += 1;
+        if self.keep == 0 {
+            return;
+        }
         let date = self
             .dates
             .as_ref()
@@ -140,35 +154,31 @@ impl SegmentCollector for SegmentHits {
             addr: DocAddress::new(self.segment, doc),
             date,
         });
+        // Keeping the best `keep`: let the buffer grow to twice that, then cut it back, so
+        // each hit costs amortised O(1) and memory stays O(keep), not O(hits).
+        if self.hits.len() >= self.keep.saturating_mul(2).max(64) {
+            let sort = self.sort;
+            self.hits
+                .select_nth_unstable_by(self.keep - 1, |a, b| order(sort, a, b));
+            self.hits.truncate(self.keep);
+        }
     }
 
-    fn harvest(self) -> Vec<Hit> {
-        self.hits
+    fn harvest(self) -> (Vec<Hit>, usize) {
+        (self.hits, self.total)
     }
 }
 
-/// Every hit of `query`; the first `ordered` of them (all, with `usize::MAX`) in `sort` order.
-/// Ties (and documents without the sort date, which go last) fall back to relevance, then to
-/// index order, so the order is stable between runs. The hits past `ordered` are all there (for
-/// counts and facets) but in no particular order: a page of results only needs a partial sort.
-pub fn all_hits(
-    searcher: &Searcher,
-    query: &dyn Query,
-    sort: Sort,
-    ordered: usize,
-) -> tantivy::Result<Vec<Hit>> {
-    let date_field = match sort.key {
-        SortKey::Date(f) => Some(f),
-        SortKey::Relevance => None,
-    };
-    let mut hits = searcher.search(query, &AllHits { date_field })?;
+/// The order of results: by `sort`, ties (and documents without the sort date, which go last)
+/// by relevance, then by index order, so the order is stable between runs.
+fn order(sort: Sort, a: &Hit, b: &Hit) -> std::cmp::Ordering {
     let by_score = |a: &Hit, b: &Hit| {
         b.score
             .total_cmp(&a.score)
             .then(a.addr.segment_ord.cmp(&b.addr.segment_ord))
             .then(a.addr.doc_id.cmp(&b.addr.doc_id))
     };
-    let cmp = |a: &Hit, b: &Hit| match sort.key {
+    match sort.key {
         SortKey::Relevance if sort.descending => by_score(a, b),
         SortKey::Relevance => by_score(b, a),
         SortKey::Date(_) => match (a.date, b.date) {
@@ -183,7 +193,12 @@ pub fn all_hits(
             (None, Some(_)) => std::cmp::Ordering::Greater,
             _ => by_score(a, b),
         },
-    };
+    }
+}
+
+/// Puts the first `ordered` of `hits` in `sort` order (the rest stay, in no particular order).
+fn sort_first(hits: &mut [Hit], sort: Sort, ordered: usize) {
+    let cmp = |a: &Hit, b: &Hit| order(sort, a, b);
     if ordered < hits.len() / 2 {
         if ordered > 0 {
             hits.select_nth_unstable_by(ordered - 1, cmp);
@@ -192,7 +207,41 @@ pub fn all_hits(
     } else {
         hits.sort_unstable_by(cmp);
     }
+}
+
+/// Every hit of `query`; the first `ordered` of them (all, with `usize::MAX`) in `sort` order
+/// (see [`order`]). The hits past `ordered` are all there (for counts and facets) but in no
+/// particular order: a page of results only needs a partial sort.
+pub fn all_hits(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    ordered: usize,
+) -> tantivy::Result<Vec<Hit>> {
+    let (mut hits, _) = searcher.search(
+        query,
+        &Hits {
+            sort,
+            keep: usize::MAX,
+        },
+    )?;
+    sort_first(&mut hits, sort, ordered);
     Ok(hits)
+}
+
+/// The first `n` hits of `query` in `sort` order, the same as [`all_hits`] would put first,
+/// and how many hits there are, without holding the others: for a page of results when no
+/// facet needs the whole set.
+pub fn top_hits(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    n: usize,
+) -> tantivy::Result<(Vec<Hit>, usize)> {
+    let (mut hits, total) = searcher.search(query, &Hits { sort, keep: n })?;
+    sort_first(&mut hits, sort, n);
+    hits.truncate(n);
+    Ok((hits, total))
 }
 
 /// Facets `--facet` can count: name, index field, and which values of it count.
@@ -271,6 +320,55 @@ mod tests {
         assert_eq!((s.key, s.descending), (SortKey::Date("prd"), true));
         assert!("title".parse::<Sort>().is_err());
         assert!("pd:up".parse::<Sort>().is_err());
+    }
+
+    /// `top_hits` keeps only the best of each segment as it goes; its page and total must be
+    /// what `all_hits` gives, for every order, across segments, with ties and missing dates.
+    #[test]
+    fn top_hits_is_the_head_of_all_hits() {
+        use tantivy::schema::{FAST, INDEXED, Schema, TEXT};
+        use tantivy::{DateTime, Index, TantivyDocument, Term};
+        let mut b = Schema::builder();
+        let text = b.add_text_field("text", TEXT);
+        let pd = b.add_date_field("pd", INDEXED | FAST);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for segment in 0..3u32 {
+            for i in 0..400u32 {
+                let mut d = TantivyDocument::new();
+                // Term frequency 1-7 and a few lengths: many equal scores.
+                let words = format!(
+                    "{} {}",
+                    "cell ".repeat(1 + (i % 7) as usize),
+                    "x ".repeat((i % 3) as usize)
+                );
+                d.add_text(text, &words);
+                if i % 11 != 0 {
+                    let day = i64::from((i * 37 + segment) % 500);
+                    d.add_date(pd, DateTime::from_timestamp_secs(day * 86_400));
+                }
+                w.add_document(d).unwrap();
+            }
+            w.commit().unwrap();
+        }
+        let searcher = index.reader().unwrap().searcher();
+        assert_eq!(searcher.segment_readers().len(), 3);
+        let q = tantivy::query::TermQuery::new(
+            Term::from_field_text(text, "cell"),
+            tantivy::schema::IndexRecordOption::WithFreqs,
+        );
+        let key = |h: &Hit| (h.addr, h.score.to_bits(), h.date);
+        for sort in ["relevance", "relevance:asc", "pd", "pd:desc"] {
+            let sort: Sort = sort.parse().unwrap();
+            for n in [0, 1, 5, 37, 200, 1200, 5000] {
+                let all = all_hits(&searcher, &q, sort, n).unwrap();
+                let (top, total) = top_hits(&searcher, &q, sort, n).unwrap();
+                assert_eq!(total, 1200);
+                let want: Vec<_> = all.iter().take(n).map(key).collect();
+                let got: Vec<_> = top.iter().map(key).collect();
+                assert_eq!(got, want, "{sort} n={n}");
+            }
+        }
     }
 
     #[test]
