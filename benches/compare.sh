@@ -128,8 +128,9 @@ for l in sys.stdin:
         "$BIN/compare_tantivy" search --engine "$engine" --index "$idx" \
             --batch keyword="$C/queries-keyword.tsv" --batch prior="$C/queries-prior.tsv" \
             --threads "$THREADS" --runs "$RUNS" --corpus "$n" --results "$R/$engine-$n.jsonl" \
-            --run-prefix "$C/runs/$engine-$n" --terms-prefix "$C/terms-$engine-$n" \
-            | grep -v '^JSON '
+            --run-prefix "$C/runs/$engine-$n" \
+            $([ "$engine" != tantivy ] && echo --terms-prefix "$C/terms-$engine-$n") |
+            grep -v '^JSON '
     done
 
     if ! skip lucene; then
