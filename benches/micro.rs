@@ -122,7 +122,7 @@ fn benches(c: &mut Criterion) {
         force: false,
         commit_interval: std::time::Duration::from_secs(60),
         progress: ProgressMode::Quiet,
-        records: Vec::new(),
+        ..IngestOptions::default()
     };
     ingest::ingest(&layout, &[corpus()], &opts).expect("the corpus ingests");
     let reader = IndexReader::open(&layout).expect("the index opens");

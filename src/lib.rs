@@ -16,6 +16,8 @@
 //! * [`query`] turns what a searcher types into a tantivy query.
 //! * [`analysis`] works on top of searches: prior art and its evaluation, trends, portfolios,
 //!   citations and freedom-to-operate risk.
+//! * [`watch`] is active distribution on top of queries: alert profiles, what each has
+//!   delivered, runs that find only new hits, and collections.
 //! * [`cli`] is the command-line surface.
 //!
 //! See `ARCHITECTURE.md` for the reasons behind this shape.
@@ -30,3 +32,4 @@ pub mod parse;
 pub mod query;
 pub mod source;
 pub mod term;
+pub mod watch;

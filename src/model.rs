@@ -223,6 +223,16 @@ pub struct SourcePos {
     pub index: u64,
     /// Byte offset of the document in the (decompressed) stream.
     pub offset: u64,
+    /// [`source_hash`] of the document's bytes: tells a corrected re-publication of a number
+    /// from the same document read again (alerts say "updated" only for the first).
+    #[serde(default)]
+    pub hash: String,
+}
+
+/// A 128-bit XXH3 of a source document's bytes, as 32 hex digits: a change detector, not a
+/// security measure (the input files' SHA-256 is in the manifest).
+pub fn source_hash(bytes: &[u8]) -> String {
+    format!("{:032x}", xxhash_rust::xxh3::xxh3_128(bytes))
 }
 
 /// One patent publication, whatever office and format it came from.

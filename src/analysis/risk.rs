@@ -399,25 +399,9 @@ fn spellings(
     Ok(out)
 }
 
-/// A CPC symbol as indexed (`H01M 10/052` → `H01M10/052`), or why it is not one.
+/// A CPC symbol as indexed, or why it is not one.
 fn cpc_symbol(raw: &str) -> Result<String, RiskError> {
-    let s: String = raw
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .collect::<String>()
-        .to_ascii_uppercase();
-    let levels = schema::class_ancestors(&s);
-    // A section, class or subclass is one of its own levels; a main group (`H01M10`) is a
-    // subclass and digits; a full symbol has its main group as a level and a subgroup after `/`.
-    let group = levels.len() == 3 && s.len() > 4 && s[4..].bytes().all(|b| b.is_ascii_digit());
-    let full = levels.len() == 4
-        && s.split_once('/').is_some_and(|(_, sub)| {
-            !sub.is_empty() && sub.bytes().all(|b| b.is_ascii_alphanumeric())
-        });
-    if !(levels.contains(&s.as_str()) || group || full) {
-        return Err(RiskError::BadCpc(raw.trim().to_string()));
-    }
-    Ok(s)
+    schema::cpc_symbol(raw).ok_or_else(|| RiskError::BadCpc(raw.trim().to_string()))
 }
 
 struct Scope<'a> {

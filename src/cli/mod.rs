@@ -8,6 +8,7 @@ pub mod prior_art;
 mod render;
 pub mod risk;
 pub mod trend;
+pub mod watch;
 
 use std::io::{self, IsTerminal, Write};
 use std::path::{Path, PathBuf};
@@ -117,6 +118,10 @@ pub enum Command {
         /// Leave out the keyword-in-context snippets (faster exports).
         #[arg(long)]
         no_snippets: bool,
+        /// Search only inside this collection (a name in `collections/` next to the index, or
+        /// a collection .json file).
+        #[arg(long = "in", value_name = "COLLECTION")]
+        within: Option<String>,
         #[arg(long, short, value_enum, default_value_t = Format::Table)]
         format: Format,
     },
@@ -269,6 +274,11 @@ pub enum Command {
     /// shown) could a product read on, claim element by claim element, grouped by owner; pending
     /// applications apart. Markdown, HTML or JSON report. Not legal advice. See docs/RISK.md.
     Risk(risk::RiskArgs),
+    /// Alerts: saved searches as files (profiles/NAME.toml) that deliver only what is new after
+    /// each ingest, as Markdown/HTML/JSON digests, an Atom feed and a webhook. See docs/WATCH.md.
+    Watch(watch::WatchArgs),
+    /// Collections: named, frozen sets of documents (subject databases); `search --in NAME`.
+    Collection(watch::CollectionArgs),
     /// Citations of a document: what it cites (examiner/applicant, which are in the index) and
     /// which documents of the index cite it, with --depth 2 a second generation both ways;
     /// --by-assignee groups the citing documents by owner. With --assignee NAME: every document
@@ -408,6 +418,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                     ProgressMode::auto()
                 },
                 records: Vec::new(),
+                record_batch: true,
             };
             let (paths, records) = record_inputs(paths, records, map.as_deref())?;
             let opts = IngestOptions { records, ..opts };
@@ -439,6 +450,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                     ProgressMode::auto()
                 },
                 records: Vec::new(),
+                record_batch: true,
             };
             let summary = ingest::rebuild(&layout, &opts, skip_missing)?;
             if json {
@@ -457,6 +469,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             sort,
             facet,
             no_snippets,
+            within,
             format,
         } => {
             let opts = SearchOptions {
@@ -466,6 +479,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 facets: facet,
                 snippets: !no_snippets,
                 format,
+                within,
             };
             search(&layout, &query, &opts, out)
         }
@@ -522,6 +536,8 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         }
         Command::Explain { query, json } => explain(&layout, &query, json, out),
         Command::Risk(args) => risk::run(&layout, args, out),
+        Command::Watch(args) => watch::run(&layout, args, out),
+        Command::Collection(args) => watch::collection(&layout, args, out),
         Command::Citations {
             number,
             assignee,
@@ -628,6 +644,8 @@ struct SearchOptions {
     facets: Vec<String>,
     snippets: bool,
     format: Format,
+    /// A collection to search inside.
+    within: Option<String>,
 }
 
 /// A bad query: the message already shows the query and where the problem is.
@@ -646,7 +664,17 @@ fn search(
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
     let reader = IndexReader::open(layout)?;
-    let prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
+    let mut prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
+    if let Some(name) = &opts.within {
+        let inside = watch::collection_filter(layout, name)?;
+        prepared.compiled.query = Box::new(tantivy::query::BooleanQuery::new(vec![
+            (tantivy::query::Occur::Must, prepared.compiled.query),
+            (
+                tantivy::query::Occur::Must,
+                Box::new(tantivy::query::ConstScoreQuery::new(inside, 0.0)),
+            ),
+        ]));
+    }
     let page_end = opts.offset.saturating_add(opts.limit);
     // Facets count over every hit; a page alone needs only its own hits and the total.
     let (hits, total) = if opts.facets.is_empty() {
@@ -872,6 +900,7 @@ fn quickstart(
         commit_interval: Duration::from_secs(60),
         progress: ProgressMode::auto(),
         records: Vec::new(),
+        record_batch: true,
     };
     let summary = ingest::ingest(layout, &[corpus], &opts)?;
     writeln!(out, "{}\n", summary.render())?;
@@ -884,6 +913,7 @@ fn quickstart(
             facets: Vec::new(),
             snippets: true,
             format: Format::Table,
+            within: None,
         };
         search(layout, q, &opts, out)?;
         writeln!(out)?;

@@ -472,3 +472,54 @@ pub fn stats(st: &Stats, layout: &Layout) -> String {
     }
     s
 }
+
+/// Text for Markdown: characters that would start emphasis, links, code, tables or raw HTML
+/// escaped (claims contain `<`, `*`, `|`, `[`), new lines as spaces.
+pub(super) fn md(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' => {
+                out.push('\\');
+                out.push(c);
+            }
+            '\n' | '\r' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+/// A standalone HTML page of Markdown `text` (tables on), with the house style and `extra_css`.
+pub(super) fn html_page(title: &str, text: &str, extra_css: &str) -> String {
+    use pulldown_cmark::{Options, Parser, html};
+    let mut body = String::with_capacity(text.len() * 2);
+    html::push_html(&mut body, Parser::new_ext(text, Options::ENABLE_TABLES));
+    let title = xml_escape(title);
+    format!(
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>{title}</title>\n<style>\n{CSS}\n{extra_css}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n"
+    )
+}
+
+/// `s` with the characters HTML gives a meaning escaped.
+pub(super) fn xml_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            _ => out.push(c),
+        }
+    }
+    out
+}
+
+const CSS: &str = "body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #1d1d1f; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.92rem; }
+th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
+th { background: #f2f2f2; }
+blockquote { border-left: 4px solid #999; margin: 1rem 0; padding: 0.2rem 1rem; }
+h4 { margin-top: 2rem; }";

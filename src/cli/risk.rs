@@ -9,6 +9,7 @@ use std::path::PathBuf;
 use clap::ValueEnum;
 
 use super::Failure;
+use super::render::{html_page, md};
 use crate::analysis::risk::{self, Coverage, Options, Risk, RiskError, Screened, Tier};
 use crate::index::Layout;
 use crate::index::reader::IndexReader;
@@ -109,23 +110,6 @@ pub(super) fn run(layout: &Layout, args: RiskArgs, out: &mut dyn Write) -> Resul
         None => out.write_all(text.as_bytes())?,
     }
     Ok(0)
-}
-
-/// Text for Markdown: characters that would start emphasis, links, code, tables or raw HTML
-/// escaped (claims contain `<`, `*`, `|`, `[`), new lines as spaces.
-fn md(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '#' | '&' | '~' | '!' => {
-                out.push('\\');
-                out.push(c);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }
 
 fn day(d: Option<jiff::civil::Date>) -> String {
@@ -350,19 +334,9 @@ fn document(s: &mut String, p: &Screened) {
 
 /// The report as a standalone HTML page: the Markdown report, rendered.
 pub fn html(r: &Risk, source: &str, all: bool) -> String {
-    use pulldown_cmark::{Options as MdOptions, Parser, html};
-    let text = markdown(r, source, all);
-    let mut body = String::with_capacity(text.len() * 2);
-    html::push_html(&mut body, Parser::new_ext(&text, MdOptions::ENABLE_TABLES));
-    format!(
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<title>Freedom-to-operate screen, {}</title>\n<style>\n{}\n</style>\n</head>\n<body>\n{body}</body>\n</html>\n",
-        r.as_of, CSS
+    html_page(
+        &format!("Freedom-to-operate screen, {}", r.as_of),
+        &markdown(r, source, all),
+        "blockquote { border-left: 4px solid #c33; background: #fff5f5; }",
     )
 }
-
-const CSS: &str = "body { font-family: system-ui, sans-serif; max-width: 72rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; color: #1d1d1f; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; font-size: 0.92rem; }
-th, td { border: 1px solid #ccc; padding: 0.3rem 0.5rem; vertical-align: top; text-align: left; }
-th { background: #f2f2f2; }
-blockquote { border-left: 4px solid #c33; margin: 1rem 0; padding: 0.2rem 1rem; background: #fff5f5; }
-h4 { margin-top: 2rem; }";

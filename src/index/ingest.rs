@@ -73,6 +73,9 @@ pub struct IngestOptions {
     pub progress: ProgressMode,
     /// Delimited record exports (CSV, TSV) to read besides the XML paths.
     pub records: Vec<RecordFile>,
+    /// Record the run in the index's `batches.jsonl` (not for a rebuild, which brings nothing
+    /// new).
+    pub record_batch: bool,
 }
 
 /// A delimited record export (CSV or TSV, from The Lens, Google Patents or a spreadsheet) and
@@ -150,6 +153,7 @@ impl Default for IngestOptions {
             commit_interval: Duration::from_secs(60),
             progress: ProgressMode::Quiet,
             records: Vec::new(),
+            record_batch: true,
         }
     }
 }
@@ -166,6 +170,10 @@ pub struct Summary {
     pub files_failed: Vec<(PathBuf, String)>,
     pub added: u64,
     pub replaced: u64,
+    /// Of `replaced`, documents whose source bytes changed (a corrected re-publication).
+    pub updated: u64,
+    /// The batch this run was recorded as (see `index::batches`).
+    pub batch: Option<u64>,
     /// Non-patent documents by root element.
     pub skipped: BTreeMap<String, u64>,
     pub quarantined: u64,
@@ -195,6 +203,8 @@ impl Summary {
                 .collect::<Vec<_>>(),
             "added": self.added,
             "replaced": self.replaced,
+            "updated": self.updated,
+            "batch": self.batch,
             "skipped": self.skipped,
             "quarantined": self.quarantined,
             "bytes": self.bytes,
@@ -210,19 +220,27 @@ impl Summary {
     pub fn render(&self) -> String {
         let secs = self.elapsed.as_secs_f64().max(1e-9);
         let mut s = format!(
-            "files: {} ({} read, {} unchanged, {} failed)\ndocuments: {} added, {} replaced, {} skipped, {} quarantined\nelapsed: {:.2} s, {:.1} MB/s of XML, {:.0} docs/s",
+            "files: {} ({} read, {} unchanged, {} failed)\ndocuments: {} added, {} replaced{}, {} skipped, {} quarantined\nelapsed: {:.2} s, {:.1} MB/s of XML, {:.0} docs/s",
             self.files,
             self.files_read,
             self.files_unchanged,
             self.files_failed.len(),
             self.added,
             self.replaced,
+            if self.updated > 0 {
+                format!(" ({} with new content)", self.updated)
+            } else {
+                String::new()
+            },
             self.skipped_total(),
             self.quarantined,
             secs,
             self.xml_bytes as f64 / 1e6 / secs,
             (self.added + self.replaced) as f64 / secs,
         );
+        if let Some(b) = self.batch {
+            s.push_str(&format!("\nbatch: {b} (see `patdex watch run`)"));
+        }
         if !self.skipped.is_empty() {
             let parts: Vec<String> = self
                 .skipped
@@ -300,6 +318,8 @@ enum Done {
         file: usize,
         seq: u64,
         key: String,
+        /// `SourcePos::hash` of the document.
+        hash: String,
         doc: Box<TantivyDocument>,
     },
     Skipped {
@@ -459,7 +479,16 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
     let (ticket_tx, ticket_rx) = bounded::<()>(threads * TANTIVY_QUEUE_PER_THREAD);
     let committed = index.reader()?.searcher();
     let check_existing = committed.num_docs() > 0;
+    let committed_src = if check_existing {
+        Some(super::reader::FastStrings::open(&committed, "src")?)
+    } else {
+        None
+    };
     let id_field = schema::field("id");
+    let batch_started = jiff::Timestamp::now().to_string();
+    // Per document of this run: its source hash (of the copy indexed last) and, when the
+    // committed index already had it, that copy's hash (empty if unknown).
+    let mut batch_docs: HashMap<String, (String, Option<String>)> = HashMap::new();
 
     let total_bytes: u64 = files.iter().map(|f| f.size).sum();
     let progress_bytes = Arc::new(AtomicU64::new(0));
@@ -545,6 +574,7 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                         file,
                         seq,
                         key,
+                        hash,
                         doc,
                     } => {
                         files[file].processed += 1;
@@ -556,12 +586,15 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                             summary.replaced += 1;
                         } else {
                             let term = Term::from_field_text(id_field, &key);
-                            let existed = prev.is_some()
-                                || (check_existing
-                                    && committed.search(
-                                        &TermQuery::new(term.clone(), IndexRecordOption::Basic),
-                                        &tantivy::collector::Count,
-                                    )? > 0);
+                            let before = match batch_docs.get(&key) {
+                                Some((_, before)) => before.clone(),
+                                None => match &committed_src {
+                                    Some(src) => indexed_src(&committed, src, &term)?,
+                                    None => None,
+                                },
+                            };
+                            let existed = prev.is_some() || before.is_some();
+                            batch_docs.insert(key.clone(), (hash, before));
                             writer.delete_term(term);
                             // Blocks while too many documents wait inside tantivy.
                             ticket_tx
@@ -651,6 +684,31 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
         commit(&mut writer, &mut manifest, &mut files, layout)?;
         Ok(())
     })();
+    if result.is_ok() && opts.record_batch {
+        let mut added = Vec::new();
+        let mut updated = Vec::new();
+        let mut unchanged = 0;
+        for (id, (hash, before)) in batch_docs {
+            match before {
+                None => added.push(id),
+                Some(b) if b == hash => unchanged += 1,
+                Some(_) => updated.push(id),
+            }
+        }
+        added.sort();
+        updated.sort();
+        summary.updated = updated.len() as u64;
+        let batch = super::batches::Batch {
+            batch: 0,
+            started: batch_started,
+            finished: jiff::Timestamp::now().to_string(),
+            files: files.iter().map(|f| f.path.clone()).collect(),
+            added,
+            updated,
+            unchanged,
+        };
+        summary.batch = Some(super::batches::append(&layout.batches, batch)?);
+    }
     // Closing the channel stops the reader and the parsers if the writer failed.
     drop(done_rx);
     let _ = parser.join();
@@ -663,6 +721,23 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
     summary.bytes = progress_bytes.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The source hash of the committed copy of the document `id_term` names: `None` when the
+/// index does not have it, `Some("")` when its copy predates source hashes.
+fn indexed_src(
+    searcher: &tantivy::Searcher,
+    src: &super::reader::FastStrings,
+    id_term: &Term,
+) -> anyhow::Result<Option<String>> {
+    let q = TermQuery::new(id_term.clone(), IndexRecordOption::Basic);
+    let found = searcher.search(&q, &tantivy::collector::DocSetCollector)?;
+    let Some(addr) = found.into_iter().next() else {
+        return Ok(None);
+    };
+    let mut v = Vec::new();
+    src.values(addr, &mut v)?;
+    Ok(Some(v.into_iter().next().unwrap_or_default()))
 }
 
 fn complete(f: &FileState) -> bool {
@@ -722,17 +797,23 @@ fn process(work: Work) -> Done {
                             file: doc.origin.to_string(),
                             index: doc.index,
                             offset: doc.offset,
+                            hash: crate::model::source_hash(&doc.bytes),
                         };
-                        Ok((p.number.to_string(), schema::to_document(&p)))
+                        Ok((
+                            p.number.to_string(),
+                            p.source.hash.clone(),
+                            schema::to_document(&p),
+                        ))
                     }
                     Parsed::Skipped { root } => Err(root),
                 })
             });
             match parsed {
-                Ok(Ok(Ok((key, tdoc)))) => Done::Patent {
+                Ok(Ok(Ok((key, hash, tdoc)))) => Done::Patent {
                     file,
                     seq,
                     key,
+                    hash,
                     doc: Box::new(tdoc),
                 },
                 Ok(Ok(Err(root))) => Done::Skipped { file, root },
@@ -864,6 +945,7 @@ pub fn rebuild(
         tantivy: layout.root.join("tantivy.rebuild"),
         manifest: layout.root.join("manifest.rebuild.json"),
         quarantine: layout.root.join("quarantine.rebuild"),
+        batches: layout.root.join("batches.rebuild.jsonl"),
     };
     for dir in [&tmp.tantivy, &tmp.quarantine] {
         if dir.exists() {
@@ -873,6 +955,7 @@ pub fn rebuild(
     let _ = std::fs::remove_file(&tmp.manifest);
     let mut o = opts.clone();
     o.force = true;
+    o.record_batch = false;
     o.records = records;
     let summary = ingest(&tmp, &paths, &o)?;
     if !summary.files_failed.is_empty() {

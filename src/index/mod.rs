@@ -5,8 +5,11 @@
 //!   tantivy/        the tantivy index (segments, meta.json)
 //!   manifest.json   ingested files (see `manifest`)
 //!   quarantine/     documents that failed to parse (see `quarantine`)
+//!   batches.jsonl   what each ingest run added or changed (see `batches`)
+//!   watch/          what each alert profile has delivered (see `crate::watch`)
 //! ```
 
+pub mod batches;
 pub mod ingest;
 pub mod manifest;
 pub mod quarantine;
@@ -27,6 +30,7 @@ pub struct Layout {
     pub tantivy: PathBuf,
     pub manifest: PathBuf,
     pub quarantine: PathBuf,
+    pub batches: PathBuf,
 }
 
 impl Layout {
@@ -36,6 +40,7 @@ impl Layout {
             tantivy: root.join("tantivy"),
             manifest: root.join("manifest.json"),
             quarantine: root.join("quarantine"),
+            batches: root.join("batches.jsonl"),
         }
     }
 

@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -83,6 +83,25 @@ pub fn owners(p: &Patent) -> &[Party] {
     } else {
         &p.assignees
     }
+}
+
+/// A CPC symbol as the `cpc` field indexes it (`h01m 10/052` → `H01M10/052`) at any level
+/// (section, class, subclass, main group, full symbol), or `None` when it is none of them.
+pub fn cpc_symbol(raw: &str) -> Option<String> {
+    let s: String = raw
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect::<String>()
+        .to_ascii_uppercase();
+    let levels = class_ancestors(&s);
+    // A section, class or subclass is one of its own levels; a main group (`H01M10`) is a
+    // subclass and digits; a full symbol has its main group as a level and a subgroup after `/`.
+    let group = levels.len() == 3 && s.len() > 4 && s[4..].bytes().all(|b| b.is_ascii_digit());
+    let full = levels.len() == 4
+        && s.split_once('/').is_some_and(|(_, sub)| {
+            !sub.is_empty() && sub.bytes().all(|b| b.is_ascii_alphanumeric())
+        });
+    (levels.contains(&s.as_str()) || group || full).then_some(s)
 }
 
 /// Indexes a classification symbol with every level above it, so that `cpc:H01M10` (main
@@ -196,6 +215,16 @@ pub static FIELDS: &[FieldSpec] = &[
         kind: Kind::Keyword,
         about: "canonical publication number with kind, e.g. US7654321B2 (the key)",
         extract: |p, v| v.text(p.number.to_string()),
+    },
+    FieldSpec {
+        name: "src",
+        kind: Kind::Keyword,
+        about: "hash of the source document's bytes (model::source_hash), to tell corrections from re-reads",
+        extract: |p, v| {
+            if !p.source.hash.is_empty() {
+                v.text(p.source.hash.clone())
+            }
+        },
     },
     FieldSpec {
         name: "num",
