@@ -3,6 +3,7 @@
 //!
 //! * `split/weekly-file`: cutting the 74-document weekly-style file into documents;
 //! * `parse/one-grant`: `parse_document` on one utility grant (the largest of the corpus);
+//! * `hash/one-grant`: `model::source_hash` of its bytes (every ingested document gets one);
 //! * `doc/one-grant`: `schema::to_document` on it (the doc mapper, stored JSON included);
 //! * `term/one-grant`: the term estimate indexed as `exp`;
 //! * `tokenize/description`: the index analyzer over the grant's whole description;
@@ -70,6 +71,15 @@ fn benches(c: &mut Criterion) {
     g.throughput(Throughput::Bytes(raw.len() as u64));
     g.bench_function("one-grant", |b| {
         b.iter(|| parse_document(black_box(raw)).expect("parses"))
+    });
+    g.finish();
+
+    // The source hash every ingested document gets (alerts tell corrections by it): its cost
+    // next to parsing the same bytes.
+    let mut g = c.benchmark_group("hash");
+    g.throughput(Throughput::Bytes(raw.len() as u64));
+    g.bench_function("one-grant", |b| {
+        b.iter(|| patdex::model::source_hash(black_box(raw)))
     });
     g.finish();
 
