@@ -412,38 +412,50 @@ fn list(
             Err(e) => rows.push(serde_json::json!({"name": name, "error": e.to_string()})),
         }
     }
+    let empty = format!(
+        "no profiles in {}; `patdex watch add NAME --query Q` makes one",
+        profiles.dir.display()
+    );
+    let columns = [
+        ("profile", "name"),
+        ("query", "query"),
+        ("delivered", "delivered"),
+        ("last run", "last_run"),
+        ("description", "description"),
+    ];
+    list_rows(&rows, &columns, json, &empty, out)
+}
+
+/// A listing of profiles or collections: JSON rows as they are, or a table of `columns`
+/// (header, key); a row with an `error` (a file that does not load) shows it in the second
+/// column.
+fn list_rows(
+    rows: &[serde_json::Value],
+    columns: &[(&str, &str)],
+    json: bool,
+    empty: &str,
+    out: &mut dyn Write,
+) -> Result<u8, Failure> {
     if json {
-        writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
+        writeln!(out, "{}", serde_json::to_string_pretty(rows)?)?;
         return Ok(0);
     }
     if rows.is_empty() {
-        writeln!(
-            out,
-            "no profiles in {}; `patdex watch add NAME --query Q` makes one",
-            profiles.dir.display()
-        )?;
+        writeln!(out, "{empty}")?;
         return Ok(0);
     }
-    let mut t = table(["profile", "query", "delivered", "last run", "description"]);
-    for r in &rows {
-        let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-        if r.get("error").is_some() {
-            t.add_row(vec![
-                s("name"),
-                format!("error: {}", s("error")),
-                String::new(),
-                String::new(),
-                String::new(),
-            ]);
-        } else {
-            t.add_row(vec![
-                s("name"),
-                s("query"),
-                r["delivered"].to_string(),
-                s("last_run"),
-                s("description"),
-            ]);
+    let mut t = table(columns.iter().map(|(h, _)| *h));
+    for r in rows {
+        let cell = |k: &str| match &r[k] {
+            serde_json::Value::String(s) => s.clone(),
+            serde_json::Value::Null => String::new(),
+            v => v.to_string(),
+        };
+        let mut cells: Vec<String> = columns.iter().map(|(_, k)| cell(k)).collect();
+        if let Some(e) = r.get("error") {
+            cells[1] = format!("error: {}", e.as_str().unwrap_or_default());
         }
+        t.add_row(cells);
     }
     writeln!(out, "{t}")?;
     Ok(0)
@@ -1059,35 +1071,18 @@ pub(super) fn collection(
                     Err(e) => rows.push(serde_json::json!({"name": name, "error": format!("{e:#}")})),
                 }
             }
-            if json {
-                writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
-                return Ok(0);
-            }
-            if rows.is_empty() {
-                writeln!(
-                    out,
-                    "no collections in {}; `patdex collection create NAME --query Q` makes one",
-                    cols.dir.display()
-                )?;
-                return Ok(0);
-            }
-            let mut t = table(["collection", "documents", "created", "refreshed", "query"]);
-            for r in &rows {
-                let s = |k: &str| r[k].as_str().unwrap_or_default().to_string();
-                t.add_row(vec![
-                    s("name"),
-                    r["documents"].to_string(),
-                    s("created"),
-                    s("refreshed"),
-                    if r.get("error").is_some() {
-                        format!("error: {}", s("error"))
-                    } else {
-                        s("query")
-                    },
-                ]);
-            }
-            writeln!(out, "{t}")?;
-            Ok(0)
+            let empty = format!(
+                "no collections in {}; `patdex collection create NAME --query Q` makes one",
+                cols.dir.display()
+            );
+            let columns = [
+                ("collection", "name"),
+                ("query", "query"),
+                ("documents", "documents"),
+                ("created", "created"),
+                ("refreshed", "refreshed"),
+            ];
+            list_rows(&rows, &columns, json, &empty, out)
         }
         CollectionCommand::Show {
             name,

@@ -103,22 +103,7 @@ impl Collections {
     }
 
     pub fn names(&self) -> anyhow::Result<Vec<String>> {
-        let rd = match std::fs::read_dir(&self.dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => anyhow::bail!("cannot read {}: {e}", self.dir.display()),
-        };
-        let mut out = Vec::new();
-        for entry in rd {
-            let path = entry?.path();
-            if path.extension().is_some_and(|e| e == "json")
-                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
-            {
-                out.push(stem.to_string());
-            }
-        }
-        out.sort();
-        Ok(out)
+        crate::watch::file_stems(&self.dir, "json")
     }
 
     /// Reads collection `name` (or, when `name` is a path to a `.json` file, that file).

@@ -51,6 +51,27 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The stems of the `*.EXT` files in `dir`, sorted (none when `dir` does not exist): the names
+/// of the profiles or collections kept there.
+pub fn file_stems(dir: &Path, ext: &str) -> anyhow::Result<Vec<String>> {
+    let rd = match std::fs::read_dir(dir) {
+        Ok(rd) => rd,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(e) => anyhow::bail!("cannot read {}: {e}", dir.display()),
+    };
+    let mut out = Vec::new();
+    for entry in rd {
+        let path = entry?.path();
+        if path.extension().is_some_and(|e| e == ext)
+            && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
+        {
+            out.push(stem.to_string());
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
 /// The file holding what profile `name` has delivered from the index at `layout`.
 pub fn state_path(layout: &Layout, name: &str) -> PathBuf {
     layout.root.join("watch").join(format!("{name}.json"))

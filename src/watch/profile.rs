@@ -283,25 +283,7 @@ impl Profiles {
 
     /// Every profile file's name, sorted (`*.toml`; the file stem is the name).
     pub fn names(&self) -> anyhow::Result<Vec<String>> {
-        let rd = match std::fs::read_dir(&self.dir) {
-            Ok(rd) => rd,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => anyhow::bail!(
-                "cannot read the profiles folder {}: {e}",
-                self.dir.display()
-            ),
-        };
-        let mut out = Vec::new();
-        for entry in rd {
-            let path = entry?.path();
-            if path.extension().is_some_and(|e| e == "toml")
-                && let Some(stem) = path.file_stem().and_then(|s| s.to_str())
-            {
-                out.push(stem.to_string());
-            }
-        }
-        out.sort();
-        Ok(out)
+        crate::watch::file_stems(&self.dir, "toml")
     }
 
     /// Reads one profile.
