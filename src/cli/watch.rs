@@ -472,7 +472,7 @@ fn show(
     let reader = IndexReader::open(layout)?;
     let state = State::load(&watch::state_path(layout, name))?;
     let all = batches::load(&layout.batches)?;
-    let pending = watch::pending(&reader, &p, &state, &all, None)?;
+    let pending = watch::pending(&reader, &p, &state, &all, None, false)?;
     if json {
         let v = serde_json::json!({
             "profile": p,
@@ -687,7 +687,8 @@ fn run_one(
     let p = profiles.load(name)?;
     let state_file = watch::state_path(layout, name);
     let mut state = State::load(&state_file)?;
-    let pending = watch::pending(reader, &p, &state, all_batches, since)?;
+    let details = mode != Mode::Baseline;
+    let pending = watch::pending(reader, &p, &state, all_batches, since, details)?;
     o.matched = pending.matched;
     o.new = pending.count(Status::New);
     o.updated = pending.count(Status::Updated);

@@ -223,6 +223,41 @@ impl FastStrings {
         })
     }
 
+    /// The first value of each of `addrs` (empty when it has none), in the order given. The
+    /// ordinals are resolved in one sorted pass over each segment's dictionary: for thousands of
+    /// documents that is one walk instead of a block decompression per document (an alert run
+    /// over 98k matches took 3.5 s the one way).
+    pub fn first_values(&self, addrs: &[DocAddress]) -> anyhow::Result<Vec<String>> {
+        let mut out = vec![String::new(); addrs.len()];
+        let mut per_segment: Vec<Vec<(u64, usize)>> = vec![Vec::new(); self.columns.len()];
+        for (i, a) in addrs.iter().enumerate() {
+            let seg = a.segment_ord as usize;
+            if let Some(Some(col)) = self.columns.get(seg)
+                && let Some(ord) = col.term_ords(a.doc_id).next()
+            {
+                per_segment[seg].push((ord, i));
+            }
+        }
+        for (seg, mut wanted) in per_segment.into_iter().enumerate() {
+            let Some(Some(col)) = self.columns.get(seg) else {
+                continue;
+            };
+            if wanted.is_empty() {
+                continue;
+            }
+            wanted.sort_unstable();
+            let ords: Vec<u64> = wanted.iter().map(|(o, _)| *o).collect();
+            let mut k = 0;
+            col.dictionary().sorted_ords_to_term_cb(&ords, |bytes| {
+                if let Some(&(_, i)) = wanted.get(k) {
+                    out[i] = String::from_utf8_lossy(bytes).into_owned();
+                }
+                k += 1;
+            })?;
+        }
+        Ok(out)
+    }
+
     /// The values of `addr`, appended to `out`.
     pub fn values(&self, addr: DocAddress, out: &mut Vec<String>) -> anyhow::Result<()> {
         let Some(Some(col)) = self.columns.get(addr.segment_ord as usize) else {
@@ -276,5 +311,54 @@ impl FastDates {
         jiff::civil::date(1970, 1, 1)
             .checked_add(jiff::Span::new().days(days))
             .ok()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The bulk lookup gives what the one-by-one lookup gives, in the order asked, across
+    /// segments, with repeats and documents without a value.
+    #[test]
+    fn first_values_agree_with_values() {
+        use tantivy::schema::{FAST, STRING, Schema};
+        use tantivy::{Index, TantivyDocument};
+        let mut b = Schema::builder();
+        let id = b.add_text_field("id", STRING | FAST);
+        let index = Index::create_in_ram(b.build());
+        let mut w = index.writer_with_num_threads(1, 15_000_000).unwrap();
+        for seg in 0..3 {
+            for i in 0..700 {
+                let mut d = TantivyDocument::new();
+                if i % 13 != 0 {
+                    d.add_text(
+                        id,
+                        format!("US{:07}B{}", (i * 7919 + seg * 31) % 100_000, seg),
+                    );
+                }
+                w.add_document(d).unwrap();
+            }
+            w.commit().unwrap();
+        }
+        let searcher = index.reader().unwrap().searcher();
+        let fs = FastStrings::open(&searcher, "id").unwrap();
+        let mut addrs = Vec::new();
+        for seg in 0..3u32 {
+            for doc in (0..700u32).rev().step_by(3) {
+                addrs.push(DocAddress::new(seg, doc));
+            }
+        }
+        addrs.push(addrs[5]);
+        let bulk = fs.first_values(&addrs).unwrap();
+        assert_eq!(bulk.len(), addrs.len());
+        let mut empty = 0;
+        for (a, got) in addrs.iter().zip(&bulk) {
+            let mut v = Vec::new();
+            fs.values(*a, &mut v).unwrap();
+            assert_eq!(got, &v.into_iter().next().unwrap_or_default(), "{a:?}");
+            empty += usize::from(got.is_empty());
+        }
+        assert!(empty > 0);
     }
 }

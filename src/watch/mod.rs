@@ -18,6 +18,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use tantivy::query::{BooleanQuery, ConstScoreQuery, EmptyQuery, Occur, Query};
 use tantivy::schema::IndexRecordOption;
@@ -304,24 +305,19 @@ pub struct Match {
 pub fn matches(reader: &IndexReader, s: &Screening) -> anyhow::Result<Vec<Match>> {
     let searcher = &reader.searcher;
     let hits = search::all_hits(searcher, s.query.as_ref(), Sort::default(), usize::MAX)?;
-    let ids = FastStrings::open(searcher, "id")?;
-    let srcs = FastStrings::open(searcher, "src")?;
-    let mut v = Vec::new();
-    hits.into_iter()
-        .map(|h| {
-            v.clear();
-            ids.values(h.addr, &mut v)?;
-            let id = v.pop().unwrap_or_default();
-            v.clear();
-            srcs.values(h.addr, &mut v)?;
-            Ok(Match {
-                addr: h.addr,
-                id,
-                src: v.pop().unwrap_or_default(),
-                score: h.score,
-            })
+    let addrs: Vec<tantivy::DocAddress> = hits.iter().map(|h| h.addr).collect();
+    let ids = FastStrings::open(searcher, "id")?.first_values(&addrs)?;
+    let srcs = FastStrings::open(searcher, "src")?.first_values(&addrs)?;
+    Ok(hits
+        .into_iter()
+        .zip(ids.into_iter().zip(srcs))
+        .map(|(h, (id, src))| Match {
+            addr: h.addr,
+            id,
+            src,
+            score: h.score,
         })
-        .collect()
+        .collect())
 }
 
 /// What a run of one profile would deliver.
@@ -346,12 +342,16 @@ impl Pending {
 /// Finds what profile `p` has not delivered: every current match whose number the state lacks
 /// or holds with other source bytes. With `since`, only documents batches `since` and later
 /// brought, delivered or not (a replay).
+///
+/// Without `details` the entries carry only their number, status, batch and source hash (no
+/// record is read): enough to count them or to record them as delivered.
 pub fn pending(
     reader: &IndexReader,
     p: &Profile,
     state: &State,
     batches: &[Batch],
     since: Option<u64>,
+    details: bool,
 ) -> anyhow::Result<Pending> {
     let s = screening(reader, p)?;
     let all = matches(reader, &s)?;
@@ -369,7 +369,7 @@ pub fn pending(
             );
         }
     }
-    let (mut entries, mut already) = (Vec::new(), 0);
+    let (mut chosen, mut already) = (Vec::new(), 0);
     for m in &all {
         let delivered = state.delivered.get(&m.id);
         let status = match since {
@@ -392,15 +392,20 @@ pub fn pending(
                 }
             },
         };
-        let patent = reader.patent(m.addr)?;
-        entries.push(entry(
-            &s,
-            &patent,
-            m,
-            status,
-            brought.get(m.id.as_str()).copied(),
-        ));
+        chosen.push((m, status, brought.get(m.id.as_str()).copied()));
     }
+    // Reading each record and finding its passage is what a run costs (a few ms per full-text
+    // document): spread over the cores.
+    let mut entries: Vec<Entry> = chosen
+        .par_iter()
+        .map(|&(m, status, batch)| {
+            if !details {
+                return Ok(bare_entry(m, status, batch));
+            }
+            let patent = reader.patent(m.addr)?;
+            Ok(entry(&s, &patent, m, status, batch))
+        })
+        .collect::<anyhow::Result<_>>()?;
     entries.sort_by(|a, b| {
         b.pub_date
             .cmp(&a.pub_date)
@@ -414,6 +419,22 @@ pub fn pending(
         notes: s.notes,
         last_batch: batches.last().map(|b| b.batch),
     })
+}
+
+fn bare_entry(m: &Match, status: Status, batch: Option<u64>) -> Entry {
+    Entry {
+        status,
+        number: m.id.clone(),
+        title: String::new(),
+        pub_date: None,
+        owners: Vec::new(),
+        cpc: Vec::new(),
+        snippet: None,
+        reason: String::new(),
+        batch,
+        delivered_at: String::new(),
+        src: m.src.clone(),
+    }
 }
 
 fn entry(
