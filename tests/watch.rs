@@ -263,6 +263,17 @@ fn alerts_deliver_each_new_hit_once_and_corrections_as_updated() {
     let show = json(&["--index", idx, "watch", "show", "batteries", "--json"]);
     assert_eq!(show["delivered"], want_a.len() + want_b.len());
     assert_eq!(show["waiting"]["new"], 0);
+
+    // A rebuild re-reads the same bytes: no batch, nothing new, nothing "updated".
+    ok(&["--index", idx, "rebuild", "-q"]);
+    assert_eq!(
+        json(&["--index", idx, "watch", "batches", "--json"])
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
+    assert!(run(idx, "batteries", &[]).is_empty());
 }
 
 /// The titles and ids of an Atom feed's entries, read with quick-xml (the feed must parse).
