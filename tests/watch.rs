@@ -467,6 +467,36 @@ fn a_failed_webhook_delivers_next_time_and_a_broken_profile_stops_nothing() {
     assert_eq!(sent["profile"], "solar");
     assert!(run(idx, "solar", &[]).is_empty());
 
+    // A run while another holds the profile's lock (an overlapping cron job) leaves it alone.
+    ok(&[
+        "--index",
+        idx,
+        "watch",
+        "add",
+        "membranes2",
+        "--query",
+        "ti:membrane",
+    ]);
+    let lock = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(Path::new(idx).join("watch/membranes2.lock"))
+        .unwrap();
+    lock.try_lock().unwrap();
+    let o = patdex(&["--index", idx, "watch", "run", "membranes2"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stdout(&o).contains("is delivering profile `membranes2` right now"),
+        "{}",
+        stdout(&o)
+    );
+    drop(lock);
+    assert_eq!(
+        run(idx, "membranes2", &[]),
+        all("new", &titled(&docs, &["membrane"]))
+    );
+
     // A baseline records the backfile as delivered and writes nothing: the profile starts with
     // the next ingest.
     ok(&[

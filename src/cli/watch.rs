@@ -685,6 +685,11 @@ fn run_one(
     o: &mut Outcome,
 ) -> anyhow::Result<()> {
     let p = profiles.load(name)?;
+    // Held until the state is saved: an overlapping run must not deliver the same entries.
+    let _lock = match mode {
+        Mode::DryRun => None,
+        _ => Some(watch::lock(layout, name)?),
+    };
     let state_file = watch::state_path(layout, name);
     let mut state = State::load(&state_file)?;
     let details = mode != Mode::Baseline;

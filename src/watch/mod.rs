@@ -78,6 +78,38 @@ pub fn state_path(layout: &Layout, name: &str) -> PathBuf {
     layout.root.join("watch").join(format!("{name}.json"))
 }
 
+/// A profile's run lock, held while a run reads, delivers and records: a second run of the
+/// same profile (an overlapping cron job) stops instead of delivering the same entries twice.
+/// The operating system releases it when the process ends, however it ends.
+pub struct RunLock {
+    _file: std::fs::File,
+}
+
+/// Takes profile `name`'s run lock (`index/watch/NAME.lock`), or says who holds it.
+pub fn lock(layout: &Layout, name: &str) -> anyhow::Result<RunLock> {
+    let path = layout.root.join("watch").join(format!("{name}.lock"));
+    if let Some(dir) = path.parent() {
+        std::fs::create_dir_all(dir)
+            .map_err(|e| anyhow::anyhow!("cannot create {}: {e}", dir.display()))?;
+    }
+    let file = std::fs::OpenOptions::new()
+        .create(true)
+        .truncate(false)
+        .write(true)
+        .open(&path)
+        .map_err(|e| anyhow::anyhow!("cannot open {}: {e}", path.display()))?;
+    match file.try_lock() {
+        Ok(()) => Ok(RunLock { _file: file }),
+        Err(std::fs::TryLockError::WouldBlock) => anyhow::bail!(
+            "another `patdex watch run` is delivering profile `{name}` right now (it holds {}); this run leaves the profile alone",
+            path.display()
+        ),
+        Err(std::fs::TryLockError::Error(e)) => {
+            anyhow::bail!("cannot lock {}: {e}", path.display())
+        }
+    }
+}
+
 /// How many delivered entries a profile's state keeps for its Atom feed.
 pub const FEED_ENTRIES: usize = 100;
 
