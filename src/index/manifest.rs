@@ -62,13 +62,8 @@ impl Manifest {
 
     /// Writes the manifest atomically.
     pub fn save(&self, path: &Path) -> anyhow::Result<()> {
-        let tmp = path.with_extension("json.tmp");
-        let bytes = serde_json::to_vec_pretty(self)?;
-        std::fs::write(&tmp, bytes)?;
         // Data before rename, so a crash never leaves a truncated manifest in place.
-        std::fs::File::open(&tmp)?.sync_all()?;
-        std::fs::rename(&tmp, path)?;
-        Ok(())
+        super::write_atomic(path, &serde_json::to_vec_pretty(self)?)
     }
 
     /// Records a file, replacing an earlier entry for the same path.
