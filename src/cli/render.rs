@@ -83,21 +83,13 @@ impl Style {
 
     /// The snippet with its matches bold red (colour) or in [brackets] (no colour).
     fn snippet(&self, s: &Snippet) -> String {
-        let mut out = String::new();
-        let mut at = 0;
-        for &(a, b) in &s.highlights {
-            out.push_str(&s.text[at..a]);
+        mark_highlights(&s.text, &s.highlights, str::to_string, |m| {
             if self.on {
-                out.push_str(&self.wrap("1;31", &s.text[a..b]));
+                self.wrap("1;31", m)
             } else {
-                out.push('[');
-                out.push_str(&s.text[a..b]);
-                out.push(']');
+                format!("[{m}]")
             }
-            at = b;
-        }
-        out.push_str(&s.text[at..]);
-        out
+        })
     }
 }
 
@@ -503,17 +495,29 @@ pub(super) fn html_page(title: &str, text: &str, extra_css: &str) -> String {
 
 /// `s` with the characters HTML gives a meaning escaped.
 pub(super) fn xml_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            _ => out.push(c),
+    quick_xml::escape::escape(s).into_owned()
+}
+
+/// `text` with each highlighted byte range through `mark` and the text between through
+/// `plain`. A range that overlaps the one before, runs past the end or cuts a character is
+/// left unmarked.
+pub(super) fn mark_highlights(
+    text: &str,
+    highlights: &[(usize, usize)],
+    plain: impl Fn(&str) -> String,
+    mark: impl Fn(&str) -> String,
+) -> String {
+    let mut out = String::with_capacity(text.len() + 16 * highlights.len());
+    let mut at = 0;
+    for &(a, b) in highlights {
+        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
+            continue;
         }
+        out.push_str(&plain(&text[at..a]));
+        out.push_str(&mark(&text[a..b]));
+        at = b;
     }
+    out.push_str(&plain(&text[at..]));
     out
 }
 

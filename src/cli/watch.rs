@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use std::time::Duration;
 
 use super::Failure;
-use super::render::{html_page, md, table, xml_escape};
+use super::render::{html_page, mark_highlights, md, table, xml_escape};
 use crate::index::Layout;
 use crate::index::batches::{self, Batch};
 use crate::index::reader::{FastStrings, IndexReader};
@@ -872,18 +872,7 @@ impl Digest<'_> {
 
 /// Markdown of `text` with the byte ranges `marks` in bold.
 fn highlighted(text: &str, marks: &[(usize, usize)]) -> String {
-    let mut s = String::new();
-    let mut at = 0;
-    for &(a, b) in marks {
-        if a < at || b > text.len() || !text.is_char_boundary(a) || !text.is_char_boundary(b) {
-            continue;
-        }
-        s.push_str(&md(&text[at..a]));
-        s.push_str(&format!("**{}**", md(&text[a..b])));
-        at = b;
-    }
-    s.push_str(&md(&text[at..]));
-    s
+    mark_highlights(text, marks, md, |m| format!("**{}**", md(m)))
 }
 
 fn screen_line(s: &Screen) -> String {
