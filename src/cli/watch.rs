@@ -984,12 +984,10 @@ fn collections(layout: &Layout, dir: Option<PathBuf>) -> Collections {
 
 /// The documents `query` (or profile `from`) matches now, and the query text to record.
 fn current_set(
-    layout: &Layout,
     reader: &IndexReader,
     query: Option<&str>,
     from: Option<(&Profiles, &str)>,
 ) -> anyhow::Result<(std::collections::BTreeSet<String>, String, Vec<String>)> {
-    let _ = layout;
     let p = match (query, from) {
         (_, Some((profiles, name))) => profiles.load(name)?,
         (Some(q), None) => Profile {
@@ -1032,7 +1030,7 @@ pub(super) fn collection(
             let reader = IndexReader::open(layout)?;
             let profs = profiles(layout, pdir);
             let from = from_profile.as_deref().map(|n| (&profs, n));
-            let (documents, text, notes) = current_set(layout, &reader, query.as_deref(), from)?;
+            let (documents, text, notes) = current_set(&reader, query.as_deref(), from)?;
             for n in &notes {
                 writeln!(out, "note: {n}")?;
             }
@@ -1163,8 +1161,8 @@ pub(super) fn collection(
             let reader = IndexReader::open(layout)?;
             let profs = profiles(layout, None);
             let (now, _, notes) = match &c.profile {
-                Some(p) => current_set(layout, &reader, None, Some((&profs, p)))?,
-                None => current_set(layout, &reader, Some(&c.query), None)?,
+                Some(p) => current_set(&reader, None, Some((&profs, p)))?,
+                None => current_set(&reader, Some(&c.query), None)?,
             };
             let changes = collection::diff(&c.documents, &now);
             if json {

@@ -39,11 +39,19 @@ impl Batch {
 
 /// Every batch recorded in `path`, oldest first (none when the file does not exist).
 pub fn load(path: &Path) -> anyhow::Result<Vec<Batch>> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(t) => t,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+    parse(path, &read(path)?)
+}
+
+/// The file's text, empty when it does not exist.
+fn read(path: &Path) -> anyhow::Result<String> {
+    match std::fs::read_to_string(path) {
+        Ok(t) => Ok(t),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(String::new()),
         Err(e) => anyhow::bail!("cannot read {}: {e}", path.display()),
-    };
+    }
+}
+
+fn parse(path: &Path, text: &str) -> anyhow::Result<Vec<Batch>> {
     let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).collect();
     let mut out = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
@@ -63,16 +71,14 @@ pub fn load(path: &Path) -> anyhow::Result<Vec<Batch>> {
 
 /// Appends `batch` with the next number; returns that number.
 pub fn append(path: &Path, mut batch: Batch) -> anyhow::Result<u64> {
-    batch.batch = load(path)?.last().map_or(1, |b| b.batch + 1);
+    let text = read(path)?;
+    batch.batch = parse(path, &text)?.last().map_or(1, |b| b.batch + 1);
     let mut line = serde_json::to_string(&batch)?;
     line.push('\n');
-    // A line cut short by an earlier crash (which `load` ignored) is dropped first, so it
+    // A line cut short by an earlier crash (which `parse` ignored) is dropped first, so it
     // neither swallows this one nor ends up in the middle of the file.
-    if let Ok(text) = std::fs::read(path)
-        && !text.is_empty()
-        && text.last() != Some(&b'\n')
-    {
-        let keep = text.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+    if !text.is_empty() && !text.ends_with('\n') {
+        let keep = text.rfind('\n').map_or(0, |i| i + 1);
         std::fs::OpenOptions::new()
             .write(true)
             .open(path)?

@@ -486,9 +486,6 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
     };
     let id_field = schema::field("id");
     let batch_started = jiff::Timestamp::now().to_string();
-    // Per document of this run: its source hash (of the copy indexed last) and, when the
-    // committed index already had it, that copy's hash (empty if unknown).
-    let mut batch_docs: HashMap<String, (String, Option<String>)> = HashMap::new();
 
     let total_bytes: u64 = files.iter().map(|f| f.size).sum();
     let progress_bytes = Arc::new(AtomicU64::new(0));
@@ -556,7 +553,8 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
             })
         })?;
 
-    let mut seen: HashMap<String, u64> = HashMap::new();
+    // Every document of this run, by number: which copy was indexed (see `Seen`).
+    let mut seen: HashMap<String, Seen> = HashMap::new();
     let mut last_commit = Instant::now();
     let mut last_log = Instant::now();
     let mut docs_done = 0u64;
@@ -580,21 +578,20 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                         files[file].processed += 1;
                         files[file].documents += 1;
                         docs_done += 1;
-                        let prev = seen.get(&key).copied();
-                        if prev.is_some_and(|p| p > seq) {
+                        let prev = seen.get(&key);
+                        if prev.is_some_and(|p| p.seq > seq) {
                             // A later copy of this document was already indexed in this run.
                             summary.replaced += 1;
                         } else {
                             let term = Term::from_field_text(id_field, &key);
-                            let before = match batch_docs.get(&key) {
-                                Some((_, before)) => before.clone(),
+                            let before = match prev {
+                                Some(p) => p.before.clone(),
                                 None => match &committed_src {
                                     Some(src) => indexed_src(&committed, src, &term)?,
                                     None => None,
                                 },
                             };
                             let existed = prev.is_some() || before.is_some();
-                            batch_docs.insert(key.clone(), (hash, before));
                             writer.delete_term(term);
                             // Blocks while too many documents wait inside tantivy.
                             ticket_tx
@@ -609,7 +606,7 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
                             } else {
                                 summary.added += 1;
                             }
-                            seen.insert(key, seq);
+                            seen.insert(key, Seen { seq, hash, before });
                             pending_commit = true;
                         }
                     }
@@ -688,7 +685,7 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
         let mut added = Vec::new();
         let mut updated = Vec::new();
         let mut unchanged = 0;
-        for (id, (hash, before)) in batch_docs {
+        for (id, Seen { hash, before, .. }) in seen {
             match before {
                 None => added.push(id),
                 Some(b) if b == hash => unchanged += 1,
@@ -721,6 +718,17 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
     summary.bytes = progress_bytes.load(Ordering::Relaxed);
     summary.elapsed = started.elapsed();
     Ok(summary)
+}
+
+/// The copy of a document this run indexed, and what the committed index held before it.
+struct Seen {
+    /// Position in the input (the later copy wins).
+    seq: u64,
+    /// Its source hash.
+    hash: String,
+    /// The committed copy's source hash (empty if it predates hashes); `None` when the index
+    /// did not have the number.
+    before: Option<String>,
 }
 
 /// The source hash of the committed copy of the document `id_term` names: `None` when the
