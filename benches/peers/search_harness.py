@@ -186,3 +186,28 @@ def emit(out_path: str, rec: dict) -> None:
         os.makedirs(os.path.dirname(os.path.abspath(out_path)), exist_ok=True)
         with open(out_path, "a") as f:
             f.write(line + "\n")
+
+
+def run_batches(a, engine: str, make_searcher, **extra) -> None:
+    """The search phase of a peer: each batch of `a.batches` at each thread count of `a.threads`,
+    timed by search_passes (`a.runs`, `a.mode`, `a.min_run_s`, `a.max_search_s`), one result
+    line each to `a.out` (with `extra` fields) and, with `a.run`, a TREC run file."""
+    for batch in a.batches.split(","):
+        queries = read_queries(os.path.join(a.queries_dir, f"queries-{batch}.tsv"))
+        for nt in [int(x) for x in a.threads.split(",")]:
+            l0 = load1()
+            results, walls, lats, cpus, reps = search_passes(queries, nt, make_searcher, a.runs, a.mode,
+                                                             a.min_run_s, a.max_search_s)
+            med = statistics.median(walls)
+            rec = {
+                "engine": engine, "corpus": a.corpus, "phase": "search", "batch": batch,
+                "queries": len(queries), "threads": nt, "qps": len(queries) * reps / med,
+                "p50_ms": percentile(lats, 50) * 1e3, "p99_ms": percentile(lats, 99) * 1e3,
+                "runs": len(walls), "batches_per_run": reps, "all_wall_s": [round(w, 4) for w in walls],
+                "mean_ms": statistics.fmean(lats) * 1e3 if lats else 0.0,
+                "cpu_ms_per_query": statistics.median(cpus) / max(1, len(queries) * reps) * 1e3,
+                "mode": a.mode, **extra, "load1_before": l0, "load1_after": load1(),
+            }
+            emit(a.out, rec)
+            if a.run:
+                write_trec(f"{a.run}-{batch}.run", queries, results, engine)

@@ -46,13 +46,11 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import os
 import shutil
 import statistics
 import subprocess
 import sys
-import threading
 import time
 
 ENGINE = "xapian"
@@ -84,7 +82,7 @@ def ensure_xapian(allow_install: bool) -> None:
     sys.exit("xapian_peer.py: python3-xapian is missing (apt-get install -y python3-xapian)")
 
 
-from search_harness import load1, read_jsonl, read_queries, percentile, run_child, write_trec, search_passes, emit  # noqa: E402 (shared with the other peers)
+from search_harness import load1, read_jsonl, run_child, emit, run_batches  # noqa: E402 (shared with the other peers)
 
 
 # ---------------------------------------------------------------- Xapian
@@ -239,26 +237,7 @@ def main() -> None:
             shutil.rmtree(path + "-nopos", ignore_errors=True)
         index_phase(a, path, ENGINE, True, not a.no_compact)
 
-    for batch in a.batches.split(","):
-        qpath = os.path.join(a.queries_dir, f"queries-{batch}.tsv")
-        queries = read_queries(qpath)
-        for nt in [int(x) for x in a.threads.split(",")]:
-            l0 = load1()
-            results, walls, lats, cpus, reps = search_passes(queries, nt, make_xapian_searcher(path),
-                                                             a.runs, a.mode, a.min_run_s, a.max_search_s)
-            med = statistics.median(walls)
-            rec = {
-                "engine": ENGINE, "corpus": a.corpus, "phase": "search", "batch": batch,
-                "queries": len(queries), "threads": nt, "qps": len(queries) * reps / med,
-                "p50_ms": percentile(lats, 50) * 1e3, "p99_ms": percentile(lats, 99) * 1e3,
-                "runs": len(walls), "batches_per_run": reps, "all_wall_s": [round(w, 4) for w in walls],
-                "mean_ms": statistics.fmean(lats) * 1e3 if lats else 0.0,
-                "cpu_ms_per_query": statistics.median(cpus) / max(1, len(queries) * reps) * 1e3,
-                "mode": a.mode, "load1_before": l0, "load1_after": load1(),
-            }
-            emit(a.out, rec)
-            if a.run:
-                write_trec(f"{a.run}-{batch}.run", queries, results, ENGINE)
+    run_batches(a, ENGINE, make_xapian_searcher(path))
 
 
 if __name__ == "__main__":
