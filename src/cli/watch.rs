@@ -252,7 +252,7 @@ pub(super) fn run(layout: &Layout, args: WatchArgs, out: &mut dyn Write) -> Resu
                 for n in &s.notes {
                     writeln!(out, "note: {n}")?;
                 }
-                Some(watch::matches(&reader, &s)?.len())
+                Some(watch::matches(&reader, &s, 0)?.len())
             } else {
                 None
             };
@@ -295,7 +295,7 @@ pub(super) fn run(layout: &Layout, args: WatchArgs, out: &mut dyn Write) -> Resu
             let p = profiles.load(&name).map_err(anyhow::Error::from)?;
             let reader = IndexReader::open(layout)?;
             let s = watch::screening(&reader, &p)?;
-            let all = watch::matches(&reader, &s)?;
+            let all = watch::matches(&reader, &s, limit)?;
             if json {
                 let hits: Vec<serde_json::Value> = all
                     .iter()
@@ -719,10 +719,11 @@ fn run_one(
         run,
         at: &at,
     };
+    let json = digest.json();
     // The webhook first: if it fails, nothing is written or recorded and the next run sends
     // the same entries again.
     if let Some(url) = &p.output.webhook {
-        let status = post(url, &digest.json()).map_err(|e| {
+        let status = post(url, &json).map_err(|e| {
             anyhow::anyhow!("webhook {url}: {e}; nothing recorded, the next run retries")
         })?;
         o.webhook = Some(format!("webhook {url}: HTTP {status}"));
@@ -735,7 +736,7 @@ fn run_one(
         let text = match f {
             DigestFormat::Md => digest.markdown(),
             DigestFormat::Html => digest.html(),
-            DigestFormat::Json => serde_json::to_string_pretty(&digest.json())?,
+            DigestFormat::Json => serde_json::to_string_pretty(&json)?,
             DigestFormat::Atom => continue,
         };
         let file = dir.join(format!("{name}-run{run:04}.{}", f.extension()));
@@ -998,7 +999,7 @@ fn current_set(
         (None, None) => anyhow::bail!("give --query or --from-profile"),
     };
     let s = watch::screening(reader, &p)?;
-    let set = watch::matches(reader, &s)?
+    let set = watch::matches(reader, &s, 0)?
         .into_iter()
         .map(|m| m.id)
         .collect();

@@ -317,10 +317,11 @@ pub struct Match {
     pub score: f32,
 }
 
-/// Everything `s` matches, best first.
-pub fn matches(reader: &IndexReader, s: &Screening) -> anyhow::Result<Vec<Match>> {
+/// Everything `s` matches; the first `ordered` best first (the rest in no order: a run or a
+/// count needs no ranking of 20k matches).
+pub fn matches(reader: &IndexReader, s: &Screening, ordered: usize) -> anyhow::Result<Vec<Match>> {
     let searcher = &reader.searcher;
-    let hits = search::all_hits(searcher, s.query.as_ref(), Sort::default(), usize::MAX)?;
+    let hits = search::all_hits(searcher, s.query.as_ref(), Sort::default(), ordered)?;
     let addrs: Vec<tantivy::DocAddress> = hits.iter().map(|h| h.addr).collect();
     let ids = FastStrings::open(searcher, "id")?.first_values(&addrs)?;
     let srcs = FastStrings::open(searcher, "src")?.first_values(&addrs)?;
@@ -370,7 +371,7 @@ pub fn pending(
     details: bool,
 ) -> anyhow::Result<Pending> {
     let s = screening(reader, p)?;
-    let all = matches(reader, &s)?;
+    let all = matches(reader, &s, 0)?;
     let mut brought: HashMap<&str, u64> = HashMap::new();
     for b in batches {
         for id in b.added.iter().chain(&b.updated) {
