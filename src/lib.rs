@@ -23,6 +23,7 @@
 //! See `ARCHITECTURE.md` for the reasons behind this shape.
 
 pub mod analysis;
+pub mod classes;
 pub mod cli;
 pub mod index;
 pub mod model;

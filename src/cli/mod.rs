@@ -3,6 +3,7 @@
 
 pub mod chart;
 pub mod citations;
+pub mod classes;
 pub mod portfolio;
 pub mod prior_art;
 mod render;
@@ -279,6 +280,9 @@ pub enum Command {
     Watch(watch::WatchArgs),
     /// Collections: named, frozen sets of documents (subject databases); `search --in NAME`.
     Collection(watch::CollectionArgs),
+    /// Classification schemes: import IPC/CPC titles, search classes by title words, show a
+    /// class with its path, children and document counts. Enables `cpc:CODE/low`.
+    Classes(classes::ClassesArgs),
     /// Citations of a document: what it cites (examiner/applicant, which are in the index) and
     /// which documents of the index cite it, with --depth 2 a second generation both ways;
     /// --by-assignee groups the citing documents by owner. With --assignee NAME: every document
@@ -538,6 +542,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Risk(args) => risk::run(&layout, args, out),
         Command::Watch(args) => watch::run(&layout, args, out),
         Command::Collection(args) => watch::collection(&layout, args, out),
+        Command::Classes(args) => classes::run(&layout, args, out),
         Command::Citations {
             number,
             assignee,
@@ -664,7 +669,9 @@ fn search(
     out: &mut dyn Write,
 ) -> Result<u8, Failure> {
     let reader = IndexReader::open(layout)?;
-    let mut prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
+    let classes = crate::classes::Classes::at(&layout.root);
+    let mut prepared =
+        crate::query::prepare_with(&reader.searcher, query, &classes).map_err(bad_query)?;
     if let Some(name) = &opts.within {
         let inside = watch::collection_filter(layout, name)?;
         prepared.compiled.query = Box::new(tantivy::query::BooleanQuery::new(vec![
@@ -732,7 +739,9 @@ fn search(
 
 fn explain(layout: &Layout, query: &str, json: bool, out: &mut dyn Write) -> Result<u8, Failure> {
     let reader = IndexReader::open(layout)?;
-    let prepared = crate::query::prepare(&reader.searcher, query).map_err(bad_query)?;
+    let classes = crate::classes::Classes::at(&layout.root);
+    let prepared =
+        crate::query::prepare_with(&reader.searcher, query, &classes).map_err(bad_query)?;
     let e = crate::query::explain::explain(&reader.searcher, &prepared).map_err(bad_query)?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&e)?)?;

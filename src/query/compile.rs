@@ -129,6 +129,11 @@ impl Compiler<'_, '_> {
                 Term::from_field_text(schema::field(field), value),
                 IndexRecordOption::Basic,
             ))),
+            Plan::TermSet { field, values, .. } => filter(any_of(
+                schema::field(field),
+                values,
+                IndexRecordOption::Basic,
+            )),
             Plan::TermGlob {
                 field,
                 pattern,

@@ -126,6 +126,19 @@ fn walk(
 }
 
 fn collect_words(plan: &Plan, ex: &mut Expander, out: &mut Vec<Words>) -> Result<(), QueryError> {
+    if let Plan::TermSet {
+        prefix,
+        label,
+        values,
+        ..
+    } = plan
+    {
+        out.push(Words {
+            word: label.clone(),
+            field: prefix.to_string(),
+            matches: values.clone(),
+        });
+    }
     if let Plan::Text { fields, expr, .. } = plan {
         let mut ws = Vec::new();
         expr.for_each_word(&mut |w, loc| ws.push((w, loc)));

@@ -63,7 +63,11 @@ fn field_reachable(fields: &[&str], set: Parts) -> bool {
 fn can_match(plan: &Plan, set: Parts) -> bool {
     match plan {
         Plan::Text { fields, .. } => field_reachable(fields, set),
-        Plan::Term { .. } | Plan::TermGlob { .. } | Plan::Date { .. } | Plan::Neg(..) => true,
+        Plan::Term { .. }
+        | Plan::TermSet { .. }
+        | Plan::TermGlob { .. }
+        | Plan::Date { .. }
+        | Plan::Neg(..) => true,
         Plan::And(v, _) => v.iter().all(|p| can_match(p, set)),
         Plan::Or(v, _) => v.iter().any(|p| can_match(p, set)),
         Plan::Not(a, _, _) => can_match(a, set),
@@ -80,7 +84,11 @@ fn blocked_prefixes(plan: &Plan, set: Parts, out: &mut Vec<&'static str>) {
         }
         Plan::And(v, _) | Plan::Or(v, _) => v.iter().for_each(|p| blocked_prefixes(p, set, out)),
         Plan::Not(a, _, _) => blocked_prefixes(a, set, out),
-        Plan::Term { .. } | Plan::TermGlob { .. } | Plan::Date { .. } | Plan::Neg(..) => {}
+        Plan::Term { .. }
+        | Plan::TermSet { .. }
+        | Plan::TermGlob { .. }
+        | Plan::Date { .. }
+        | Plan::Neg(..) => {}
     }
 }
 

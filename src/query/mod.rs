@@ -22,6 +22,7 @@ pub mod parse;
 pub mod plan;
 pub mod search;
 pub mod span;
+pub mod translate;
 
 use tantivy::Searcher;
 
@@ -39,9 +40,18 @@ pub struct Prepared {
 /// Parses, resolves and compiles `text` against the index `searcher` reads. A whole query that
 /// is a publication number (`US7654321B2`, `US 7,654,321 B2`) looks that document up.
 pub fn prepare(searcher: &Searcher, text: &str) -> Result<Prepared, QueryError> {
+    prepare_with(searcher, text, &plan::NoHierarchy)
+}
+
+/// [`prepare`] with a classification hierarchy for `cpc:CODE/low` (`crate::classes`).
+pub fn prepare_with(
+    searcher: &Searcher,
+    text: &str,
+    hierarchy: &dyn plan::Hierarchy,
+) -> Result<Prepared, QueryError> {
     let plan = match plan::bare_number(text) {
         Some(p) => p,
-        None => plan::resolve(text, &parse::parse(text)?)?,
+        None => plan::resolve_with(text, &parse::parse(text)?, hierarchy)?,
     };
     let mut ex = expand::Expander::new(searcher, text);
     let compiled = compile::compile(&plan, &mut ex)?;

@@ -161,6 +161,16 @@ pub enum Plan {
         value: String,
         loc: Loc,
     },
+    /// Any of several keyword values: a class code and every code below it in the imported
+    /// scheme (`cpc:H01M10/052/low`), resolved when the query is planned.
+    TermSet {
+        prefix: &'static str,
+        field: &'static str,
+        /// What was typed, canonical: `H01M10/052/low`.
+        label: String,
+        values: Vec<String>,
+        loc: Loc,
+    },
     /// Keyword values matching a pattern (`cpc:H01M10/05*`).
     TermGlob {
         prefix: &'static str,
@@ -189,6 +199,7 @@ impl Plan {
         match self {
             Plan::Text { expr, .. } => expr.loc(),
             Plan::Term { loc, .. }
+            | Plan::TermSet { loc, .. }
             | Plan::TermGlob { loc, .. }
             | Plan::Date { loc, .. }
             | Plan::And(_, loc)
@@ -214,6 +225,15 @@ impl fmt::Display for Plan {
         match self {
             Plan::Text { prefix, expr, .. } => write!(f, "{prefix}:{expr}"),
             Plan::Term { prefix, value, .. } => write!(f, "{prefix}:{value}"),
+            Plan::TermSet {
+                prefix,
+                label,
+                values,
+                ..
+            } => match values.len() {
+                1 => write!(f, "{prefix}:{label}"),
+                n => write!(f, "{prefix}:{label} ({n} codes)"),
+            },
             Plan::TermGlob {
                 prefix, pattern, ..
             } => write!(f, "{prefix}:{pattern}"),
@@ -234,8 +254,44 @@ impl fmt::Display for Plan {
 
 /// Resolves a parsed query. `query` is the text it was parsed from (for error carets).
 pub fn resolve(query: &str, node: &Node) -> Result<Plan, QueryError> {
-    Resolver { query }.plan(node, "txt")
+    resolve_with(query, node, &NoHierarchy)
 }
+
+/// [`resolve`] with a classification hierarchy for `cpc:CODE/low` below main groups.
+pub fn resolve_with(
+    query: &str,
+    node: &Node,
+    hierarchy: &dyn Hierarchy,
+) -> Result<Plan, QueryError> {
+    Resolver { query, hierarchy }.plan(node, "txt")
+}
+
+/// What `cpc:CODE/low` needs below a main group: the codes under a code in an imported
+/// classification scheme. The query layer only asks; `crate::classes` answers from the index
+/// folder, so the language does not depend on where schemes are kept.
+pub trait Hierarchy {
+    /// `code` and every code below it in `field`'s scheme (`cpc` or `ipc`), or why not
+    /// (message, hint).
+    fn below(&self, field: &str, code: &str) -> Result<Vec<String>, (String, String)>;
+}
+
+/// No scheme imported.
+pub struct NoHierarchy;
+
+impl Hierarchy for NoHierarchy {
+    fn below(&self, field: &str, _code: &str) -> Result<Vec<String>, (String, String)> {
+        Err((
+            format!(
+                "`/low` below a main group needs the levels of a {} scheme, and none is imported",
+                field.to_uppercase()
+            ),
+            LOW_HINT.to_string(),
+        ))
+    }
+}
+
+/// How to get a scheme with levels, for every `/low` error.
+pub const LOW_HINT: &str = "import one with `patdex classes import FILE` (CPC scheme XML or a CPC title list, from cooperativepatentclassification.org, bulk data); main groups and above need no scheme: cpc:H01M10/low";
 
 /// `pn:` for a number: with a kind code that publication, without one every kind published
 /// under the number.
@@ -270,9 +326,10 @@ pub fn bare_number(query: &str) -> Option<Plan> {
 
 struct Resolver<'q> {
     query: &'q str,
+    hierarchy: &'q dyn Hierarchy,
 }
 
-const CLASS_HINT: &str = "class codes look like H (section), H01 (class), H01M (subclass), H01M10 (main group) or H01M10/0525; end with * to truncate, e.g. H01M10/05*";
+const CLASS_HINT: &str = "class codes look like H (section), H01 (class), H01M (subclass), H01M10 (main group) or H01M10/0525; end with * to truncate, e.g. H01M10/05*, or with /low for the code and every code below it, e.g. H01M10/052/low";
 const DATE_HINT: &str = "dates are YYYY, YYYY-MM or YYYY-MM-DD (also YYYYMMDD), e.g. pd:2015-03, pd:[2010 TO 2015], pd>=2019-01-01";
 
 impl Resolver<'_> {
@@ -426,6 +483,9 @@ impl Resolver<'_> {
                     .filter(|c| !c.is_whitespace())
                     .map(|c| c.to_ascii_uppercase())
                     .collect();
+                if let Some(c) = code.strip_suffix("/LOW") {
+                    return self.below(f, field, c, loc);
+                }
                 if let Some(stem) = code.strip_suffix('*')
                     && !stem.contains(['*', '?'])
                     && valid_class_prefix(stem)
@@ -693,6 +753,49 @@ impl Resolver<'_> {
             1 => Ok(SpanExpr::Word(out.pop().expect("one"), loc)),
             _ => Ok(SpanExpr::Phrase(out, loc)),
         }
+    }
+}
+
+impl Resolver<'_> {
+    /// `cpc:CODE/low`: at a main group or above, the code's own level term already holds
+    /// everything below it (symbols are indexed with their ancestors); below a main group the
+    /// scheme's hierarchy says which subgroups are under it.
+    fn below(
+        &self,
+        field: &'static str,
+        prefix: &'static str,
+        code: &str,
+        loc: Loc,
+    ) -> Result<Plan, QueryError> {
+        if !valid_class(code) {
+            return Err(self.err(
+                loc,
+                format!("`{code}` is not a {} code", prefix.to_uppercase()),
+                CLASS_HINT,
+            ));
+        }
+        let label = format!("{code}/low");
+        let level = code.strip_suffix("/00").unwrap_or(code);
+        if !level.contains('/') {
+            return Ok(Plan::TermSet {
+                prefix,
+                field,
+                label,
+                values: vec![level.to_string()],
+                loc,
+            });
+        }
+        let values = self
+            .hierarchy
+            .below(field, code)
+            .map_err(|(m, h)| self.err(loc, m, h))?;
+        Ok(Plan::TermSet {
+            prefix,
+            field,
+            label,
+            values,
+            loc,
+        })
     }
 }
 
