@@ -20,6 +20,7 @@
 pub mod citations;
 pub mod elements;
 pub mod eval;
+pub mod guide;
 pub mod owners;
 pub mod portfolio;
 pub mod prior_art;

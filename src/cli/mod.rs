@@ -4,10 +4,12 @@
 pub mod chart;
 pub mod citations;
 pub mod classes;
+pub mod guide;
 pub mod portfolio;
 pub mod prior_art;
 mod render;
 pub mod risk;
+pub mod translate;
 pub mod trend;
 pub mod watch;
 
@@ -283,6 +285,26 @@ pub enum Command {
     /// Classification schemes: import IPC/CPC titles, search classes by title words, show a
     /// class with its path, children and document counts. Enables `cpc:CODE/low`.
     Classes(classes::ClassesArgs),
+    /// The search guide: from a need in plain words to a professional query. Concepts, their
+    /// spellings, truncations and related terms found in this index, over-represented classes,
+    /// the query built step by step with counts and why, and the same query for Espacenet and
+    /// USPTO Patent Public Search. --interactive to accept or drop each suggestion.
+    /// See docs/GUIDE.md.
+    Guide(guide::GuideArgs),
+    /// Translate a query to Espacenet or USPTO Patent Public Search syntax (--to), or from them
+    /// into patdex (--from). Whatever the other system cannot express is listed, never dropped.
+    /// See docs/TRANSLATE.md.
+    Translate {
+        query: String,
+        /// Write the patdex query for this system.
+        #[arg(long, value_parser = ["espacenet", "ppubs"], required_unless_present = "from")]
+        to: Option<String>,
+        /// Read the query as this system's syntax and write it for patdex.
+        #[arg(long, value_parser = ["espacenet", "ppubs"], conflicts_with = "to")]
+        from: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
     /// Citations of a document: what it cites (examiner/applicant, which are in the index) and
     /// which documents of the index cite it, with --depth 2 a second generation both ways;
     /// --by-assignee groups the citing documents by owner. With --assignee NAME: every document
@@ -543,6 +565,29 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Watch(args) => watch::run(&layout, args, out),
         Command::Collection(args) => watch::collection(&layout, args, out),
         Command::Classes(args) => classes::run(&layout, args, out),
+        Command::Guide(args) => guide::run(&layout, args, out),
+        Command::Translate {
+            query,
+            to,
+            from,
+            json,
+        } => {
+            use crate::query::translate::System;
+            let system = |s: Option<String>| -> Result<System, Failure> {
+                match s {
+                    Some(s) => s.parse::<System>().map_err(|e| anyhow::anyhow!(e).into()),
+                    None => Ok(System::Patdex),
+                }
+            };
+            let (from, to) = (system(from)?, system(to)?);
+            let classes = crate::classes::Classes::at(&layout.root);
+            translate::run(&query, from, to, json, &classes, out)
+                .map(|c| c as u8)
+                .map_err(|e| match e.downcast::<QueryError>() {
+                    Ok(q) => bad_query(q),
+                    Err(e) => e.into(),
+                })
+        }
         Command::Citations {
             number,
             assignee,
@@ -911,8 +956,37 @@ fn quickstart(
         records: Vec::new(),
         record_batch: true,
     };
-    let summary = ingest::ingest(layout, &[corpus], &opts)?;
+    // The documents are the files at the top of the corpus folder; `classes/` holds the sample
+    // classification scheme, imported apart, and `products/` texts for `risk`.
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&corpus)
+        .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", corpus.display()))?
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && p.extension()
+                    .is_some_and(|x| ["xml", "zip", "gz"].iter().any(|e| x == *e))
+        })
+        .collect();
+    files.sort();
+    let summary = ingest::ingest(layout, &files, &opts)?;
     writeln!(out, "{}\n", summary.render())?;
+    let schemes: Vec<PathBuf> = std::fs::read_dir(corpus.join("classes"))
+        .map(|d| {
+            let mut v: Vec<PathBuf> = d.filter_map(|e| e.ok().map(|e| e.path())).collect();
+            v.sort();
+            v
+        })
+        .unwrap_or_default();
+    if !schemes.is_empty() {
+        let got = crate::classes::Classes::at(&layout.root).import(&schemes, None)?;
+        for s in got {
+            writeln!(
+                out,
+                "== patdex classes import {}\n{} symbols ({}): `cpc:CODE/low` and class titles now work\n",
+                s.file, s.entries, s.format
+            )?;
+        }
+    }
     for q in EXAMPLES {
         writeln!(out, "== patdex search '{q}' --limit 5")?;
         let opts = SearchOptions {
@@ -944,7 +1018,7 @@ fn quickstart(
     write!(out, "{}", render::stats(&stats, layout))?;
     writeln!(
         out,
-        "\nNext: `patdex show NUMBER` for a whole document, `patdex search --help` for the query syntax, `patdex eval --from-citations` to measure prior-art search."
+        "\nNext: `patdex guide \"what you are looking for\"` to build a query step by step, `patdex show NUMBER` for a whole document, `patdex search --help` for the query syntax, docs/GUIDE.md for the tutorial."
     )?;
     Ok(0)
 }

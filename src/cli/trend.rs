@@ -116,7 +116,9 @@ pub(super) fn run(layout: &Layout, args: TrendArgs, out: &mut dyn Write) -> Resu
         let t = if q.trim() == ALL {
             trend::trend(&reader, &tantivy::query::AllQuery, "all documents", &opts)?
         } else {
-            let prepared = crate::query::prepare(&reader.searcher, q).map_err(bad_query)?;
+            let classes = crate::classes::Classes::at(&reader.root);
+            let prepared =
+                crate::query::prepare_with(&reader.searcher, q, &classes).map_err(bad_query)?;
             trend::trend(&reader, prepared.compiled.query.as_ref(), q, &opts)?
         };
         trends.push(t);

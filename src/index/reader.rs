@@ -19,13 +19,19 @@ use crate::number::PubNumber;
 pub struct IndexReader {
     pub index: Index,
     pub searcher: Searcher,
+    /// The index folder, for what lives beside the segments (classification schemes).
+    pub root: std::path::PathBuf,
 }
 
 impl IndexReader {
     pub fn open(layout: &Layout) -> anyhow::Result<IndexReader> {
         let index = layout.open_existing()?;
         let searcher = index.reader()?.searcher();
-        Ok(IndexReader { index, searcher })
+        Ok(IndexReader {
+            index,
+            searcher,
+            root: layout.root.clone(),
+        })
     }
 
     pub fn num_docs(&self) -> u64 {

@@ -223,7 +223,8 @@ pub struct Screening {
 /// rendered (pointing at the problem).
 pub fn screening(reader: &IndexReader, p: &Profile) -> anyhow::Result<Screening> {
     let searcher = &reader.searcher;
-    let prepared = crate::query::prepare(searcher, &p.query).map_err(|e| {
+    let classes = crate::classes::Classes::at(&reader.root);
+    let prepared = crate::query::prepare_with(searcher, &p.query, &classes).map_err(|e| {
         anyhow::anyhow!(
             "profile `{}`: the query does not run:\n{}",
             p.name,
