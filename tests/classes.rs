@@ -11,7 +11,7 @@ use std::collections::{BTreeSet, HashMap, HashSet};
 use std::io::Read;
 use std::path::Path;
 
-use common::{patdex, stderr, stdout, temp_index};
+use common::{run_in as run, temp_index};
 use serde_json::Value;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/ipg_patdex_sample.xml");
@@ -19,13 +19,6 @@ const SAMPLE_SCHEME: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/corpus/classes/cpc-scheme-sample.xml"
 );
-
-fn run(index: &str, args: &[&str]) -> (String, String, i32) {
-    let mut all = vec!["--index", index];
-    all.extend_from_slice(args);
-    let o = patdex(&all);
-    (stdout(&o), stderr(&o), o.status.code().unwrap_or(-1))
-}
 
 /// Every symbol of a CPC scheme XML with the symbols nested below it (itself included), from the
 /// raw text: a stack of open `classification-item`s and their `classification-symbol`s.

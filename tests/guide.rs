@@ -7,7 +7,7 @@ mod common;
 use std::io::Write;
 use std::process::{Command, Stdio};
 
-use common::{patdex, stderr, stdout, temp_index};
+use common::{run_in as run, temp_index};
 use serde_json::Value;
 
 const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus/ipg_patdex_sample.xml");
@@ -16,13 +16,6 @@ const SAMPLE_SCHEME: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
     "/corpus/classes/cpc-scheme-sample.xml"
 );
-
-fn run(index: &str, args: &[&str]) -> (String, String, i32) {
-    let mut all = vec!["--index", index];
-    all.extend_from_slice(args);
-    let o = patdex(&all);
-    (stdout(&o), stderr(&o), o.status.code().unwrap_or(-1))
-}
 
 /// The grant whose title contains `words`: its number as patdex prints it and its CPC
 /// symbols, from the raw XML.

@@ -45,41 +45,12 @@ const CLASS_BASIS: usize = 20;
 
 /// Words people use to describe a need that name no technical concept ("a device that keeps
 /// ..."); sorted for binary search. Patent boilerplate is already in `terms::STOPWORDS`.
+#[rustfmt::skip]
 const NEED_WORDS: &[&str] = &[
-    "able",
-    "based",
-    "better",
-    "find",
-    "finding",
-    "good",
-    "help",
-    "idea",
-    "improved",
-    "keep",
-    "keeping",
-    "kept",
-    "kind",
-    "know",
-    "like",
-    "look",
-    "looking",
-    "made",
-    "make",
-    "making",
-    "need",
-    "new",
-    "novel",
-    "prior",
-    "search",
-    "searching",
-    "something",
-    "thing",
-    "type",
-    "use",
-    "used",
-    "using",
-    "want",
-    "way",
+    "able", "based", "better", "find", "finding", "good", "help", "idea", "improved", "keep",
+    "keeping", "kept", "kind", "know", "like", "look", "looking", "made", "make", "making",
+    "need", "new", "novel", "prior", "search", "searching", "something", "thing", "type", "use",
+    "used", "using", "want", "way", "whereby", "whose",
 ];
 
 /// Options of a guide run.
@@ -246,6 +217,23 @@ impl Counter<'_> {
             .map_err(anyhow::Error::from)? as u64;
         self.cache.insert(q.to_string(), n);
         Ok(n)
+    }
+
+    /// The best `n` hits of `q` by relevance.
+    fn best(&self, q: &str, n: usize) -> Result<Vec<search::Hit>, GuideError> {
+        let p = self.prepared(q)?;
+        let relevance = Sort {
+            key: SortKey::Relevance,
+            descending: true,
+        };
+        let (hits, _) = search::top_hits(
+            &self.reader.searcher,
+            p.compiled.query.as_ref(),
+            relevance,
+            n,
+        )
+        .map_err(anyhow::Error::from)?;
+        Ok(hits)
     }
 
     fn prepared(&self, q: &str) -> Result<crate::query::Prepared, GuideError> {
@@ -443,11 +431,18 @@ fn split(c: &mut Counter, need: &str) -> Result<Vec<Concept>, GuideError> {
             dropped: false,
         });
     }
-    if concepts.len() > MAX_CONCEPTS {
-        // Keep the rarest that occur at all: they say most about the need.
-        let mut order: Vec<usize> = (0..concepts.len()).collect();
-        order.sort_by_key(|&i| (concepts[i].hits == 0, concepts[i].hits));
-        let keep: HashSet<usize> = order.into_iter().take(MAX_CONCEPTS).collect();
+    if concepts.iter().filter(|c| c.hits > 0).count() > MAX_CONCEPTS {
+        // Keep the rarest that occur at all: they say most about the need. Concepts without
+        // hits stay, to be reported (and left out of the query).
+        let mut order: Vec<usize> = (0..concepts.len())
+            .filter(|&i| concepts[i].hits > 0)
+            .collect();
+        order.sort_by_key(|&i| concepts[i].hits);
+        let keep: HashSet<usize> = order
+            .into_iter()
+            .take(MAX_CONCEPTS)
+            .chain((0..concepts.len()).filter(|&i| concepts[i].hits == 0))
+            .collect();
         let mut i = 0;
         concepts.retain(|_| {
             i += 1;
@@ -753,18 +748,7 @@ fn related(c: &mut Counter, concept: &mut Concept, n: u64, limit: usize) -> Resu
         return Ok(());
     }
     let q = concept.query();
-    let p = c.prepared(&q)?;
-    let relevance = Sort {
-        key: SortKey::Relevance,
-        descending: true,
-    };
-    let (hits, _) = search::top_hits(
-        &c.reader.searcher,
-        p.compiled.query.as_ref(),
-        relevance,
-        SAMPLE,
-    )
-    .map_err(anyhow::Error::from)?;
+    let hits = c.best(&q, SAMPLE)?;
     if hits.len() < 2 {
         return Ok(());
     }
@@ -835,18 +819,7 @@ fn related(c: &mut Counter, concept: &mut Concept, n: u64, limit: usize) -> Resu
 /// subclass, main group and full-symbol levels in at least a fifth of them, ranked by share ×
 /// log2(lift); a deeper code wins over its ancestor when it covers as many.
 fn class_hints(c: &mut Counter, query: &str, limit: usize) -> Result<Vec<ClassHint>, GuideError> {
-    let p = c.prepared(query)?;
-    let relevance = Sort {
-        key: SortKey::Relevance,
-        descending: true,
-    };
-    let (hits, _) = search::top_hits(
-        &c.reader.searcher,
-        p.compiled.query.as_ref(),
-        relevance,
-        CLASS_BASIS,
-    )
-    .map_err(anyhow::Error::from)?;
+    let hits = c.best(query, CLASS_BASIS)?;
     let total = hits.len() as u64;
     if total == 0 {
         return Ok(Vec::new());
@@ -917,8 +890,9 @@ fn class_hints(c: &mut Counter, query: &str, limit: usize) -> Result<Vec<ClassHi
 
 /// The steps from broad to narrow, and the proposed query (the last step that is not optional).
 ///
-/// The first concept is the one the others occur with most (the sum of its pairwise `AND`
-/// counts), not simply the broadest: a need mixing fields ("a robot gripper … using vision")
+/// The first concept is the broadest of those whose documents have many of the other concepts
+/// (the sum of its pairwise `AND` counts over its own count, at least half the best), not simply
+/// the broadest: a need mixing fields ("a robot gripper … using vision")
 /// must not start from the word that belongs to another field. Then, one at a time, the
 /// concept that keeps the most documents is added; a concept no remaining document has with
 /// the earlier ones is left out, and said so. The second concept joins the first with
@@ -944,21 +918,30 @@ fn steps_for(
                 overlap[j] += n;
             }
         }
+        // Centrality: how many of the other concepts an average document of the concept has. A
+        // generic word ("growth") co-occurs with everything in absolute numbers, but only a
+        // small share of its documents are about the need.
+        // Among the concepts at least half as central as the most central one, the broadest
+        // starts, so that the steps go from broad to narrow.
+        let central = |i: usize| overlap[i] as f64 / live[i].0.hits.max(1) as f64;
+        let top = (0..live.len()).map(central).fold(0.0, f64::max);
         let first = (0..live.len())
+            .filter(|&i| central(i) >= 0.5 * top)
             .max_by(|&a, &b| {
-                overlap[a]
-                    .cmp(&overlap[b])
-                    .then(live[a].0.hits.cmp(&live[b].0.hits))
+                live[a]
+                    .0
+                    .hits
+                    .cmp(&live[b].0.hits)
                     .then(live[b].0.label.cmp(&live[a].0.label))
             })
-            .expect("not empty");
+            .expect("the most central concept passes");
         let (concept, q) = &live[first];
         steps.push(Step {
             query: q.clone(),
             hits: concept.hits,
             why: if live.len() > 1 {
                 format!(
-                    "start with {} ({} hits): the concept the others occur with most",
+                    "start with {} ({} hits): the broadest concept whose documents have many of the others",
                     concept.label, concept.hits
                 )
             } else {

@@ -115,6 +115,14 @@ pub fn temp_index(path: &str) -> (tempfile::TempDir, String) {
     (tmp, index)
 }
 
+/// Runs the patdex binary on the index `index`: stdout, stderr and the exit code.
+pub fn run_in(index: &str, args: &[&str]) -> (String, String, i32) {
+    let mut all = vec!["--index", index];
+    all.extend_from_slice(args);
+    let o = patdex(&all);
+    (stdout(&o), stderr(&o), o.status.code().unwrap_or(-1))
+}
+
 pub fn stdout(o: &Output) -> String {
     String::from_utf8_lossy(&o.stdout).into_owned()
 }
