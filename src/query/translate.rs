@@ -147,11 +147,11 @@ pub fn translate_with(
             })
         }
         (System::Espacenet, System::Patdex) => {
-            let (f, losses) = EspParser::run(text)?;
+            let (f, losses) = Parser::<Esp>::run(text)?;
             into_patdex(text, &f, losses, System::Espacenet)
         }
         (System::Ppubs, System::Patdex) => {
-            let (f, losses) = PpParser::run(text)?;
+            let (f, losses) = Parser::<Pp>::run(text)?;
             into_patdex(text, &f, losses, System::Ppubs)
         }
         _ => Err(QueryError::new(
@@ -222,34 +222,39 @@ enum Span {
     Prox(Box<Span>, ProxOp, Box<Span>, Loc),
 }
 
-fn and_ir(children: Vec<Ir>, loc: Loc) -> Ir {
+/// `children` under one node that `make` builds, those that `open` opens (nodes of the same
+/// kind) spliced in; a lone child stands for itself.
+fn flat<T>(
+    children: Vec<T>,
+    loc: Loc,
+    make: impl FnOnce(Vec<T>, Loc) -> T,
+    open: impl Fn(T) -> Result<Vec<T>, T>,
+) -> T {
     let mut out = Vec::new();
     for c in children {
-        match c {
-            Ir::And(v, _) => out.extend(v),
-            c => out.push(c),
+        match open(c) {
+            Ok(v) => out.extend(v),
+            Err(c) => out.push(c),
         }
     }
-    if out.len() == 1 {
-        out.pop().unwrap_or(Ir::And(Vec::new(), loc))
-    } else {
-        Ir::And(out, loc)
+    match <[T; 1]>::try_from(out) {
+        Ok([one]) => one,
+        Err(out) => make(out, loc),
     }
 }
 
+fn and_ir(children: Vec<Ir>, loc: Loc) -> Ir {
+    flat(children, loc, Ir::And, |c| match c {
+        Ir::And(v, _) => Ok(v),
+        c => Err(c),
+    })
+}
+
 fn or_ir(children: Vec<Ir>, loc: Loc) -> Ir {
-    let mut out = Vec::new();
-    for c in children {
-        match c {
-            Ir::Or(v, _) => out.extend(v),
-            c => out.push(c),
-        }
-    }
-    if out.len() == 1 {
-        out.pop().unwrap_or(Ir::Or(Vec::new(), loc))
-    } else {
-        Ir::Or(out, loc)
-    }
+    flat(children, loc, Ir::Or, |c| match c {
+        Ir::Or(v, _) => Ok(v),
+        c => Err(c),
+    })
 }
 
 fn neg_ir(ir: Ir, loc: Loc) -> Ir {
@@ -260,18 +265,10 @@ fn neg_ir(ir: Ir, loc: Loc) -> Ir {
 }
 
 fn span_or(children: Vec<Span>, loc: Loc) -> Span {
-    let mut out = Vec::new();
-    for c in children {
-        match c {
-            Span::Or(v, _) => out.extend(v),
-            c => out.push(c),
-        }
-    }
-    if out.len() == 1 {
-        out.pop().unwrap_or(Span::Or(Vec::new(), loc))
-    } else {
-        Span::Or(out, loc)
-    }
+    flat(children, loc, Span::Or, |c| match c {
+        Span::Or(v, _) => Ok(v),
+        c => Err(c),
+    })
 }
 
 /// `ADJ/1` between words or phrases of the same exactness is a phrase: the right side starts
@@ -931,6 +928,39 @@ fn group_runs(pieces: Vec<Piece>, sep: &str, default: impl Fn(Option<&str>) -> b
     out
 }
 
+/// `parts` joined by `sep`, in parentheses: a field they all share is left to the whole (and
+/// written once); otherwise runs of neighbours in one field are grouped (`default` says which
+/// field needs no writing) and each part is written with its field by `full`.
+fn join_pieces(
+    mut parts: Vec<Piece>,
+    sep: &str,
+    default: impl Fn(Option<&str>) -> bool,
+    full: impl Fn(&Piece) -> String,
+) -> Piece {
+    if parts.len() == 1 {
+        return parts.pop().unwrap_or_else(|| Piece::own(String::new()));
+    }
+    let common = common_field(&parts.iter().collect::<Vec<_>>());
+    if common.is_none() {
+        parts = group_runs(parts, sep, default);
+    }
+    let shown: Vec<String> = parts
+        .iter()
+        .map(|p| {
+            if common.is_some() {
+                p.body.clone()
+            } else {
+                full(p)
+            }
+        })
+        .collect();
+    Piece {
+        body: format!("({})", shown.join(sep)),
+        field: common,
+        atomic: false,
+    }
+}
+
 fn unwrap_parens(body: String) -> String {
     match body.strip_prefix('(').and_then(|b| b.strip_suffix(')')) {
         Some(inner) => inner.to_string(),
@@ -988,29 +1018,8 @@ fn pd_piece(ir: &Ir) -> Piece {
 }
 
 fn pd_join(v: &[Ir], sep: &str) -> Piece {
-    let mut pieces: Vec<Piece> = v.iter().map(pd_piece).collect();
-    if pieces.len() == 1 {
-        return pieces.pop().unwrap_or_else(|| Piece::own(String::new()));
-    }
-    let common = common_field(&pieces.iter().collect::<Vec<_>>());
-    if common.is_none() {
-        pieces = group_runs(pieces, sep, |f| matches!(f, None | Some("txt")));
-    }
-    let parts: Vec<String> = pieces
-        .iter()
-        .map(|p| {
-            if common.is_some() {
-                p.body.clone()
-            } else {
-                pd_full(p)
-            }
-        })
-        .collect();
-    Piece {
-        body: format!("({})", parts.join(sep)),
-        field: common,
-        atomic: false,
-    }
+    let pieces = v.iter().map(pd_piece).collect();
+    join_pieces(pieces, sep, |f| matches!(f, None | Some("txt")), pd_full)
 }
 
 fn pd_span(span: &Span) -> String {
@@ -1252,29 +1261,13 @@ impl Writer<'_> {
         }
     }
 
-    fn join(&self, mut parts: Vec<Piece>, op: &str) -> Piece {
-        if parts.len() == 1 {
-            return parts.pop().unwrap_or_else(|| Piece::own(String::new()));
-        }
-        let common = common_field(&parts.iter().collect::<Vec<_>>());
-        if common.is_none() {
-            parts = group_runs(parts, &format!(" {op} "), |f| self.is_default(f));
-        }
-        let shown: Vec<String> = parts
-            .iter()
-            .map(|p| {
-                if common.is_some() {
-                    p.body.clone()
-                } else {
-                    self.full(p)
-                }
-            })
-            .collect();
-        Piece {
-            body: format!("({})", shown.join(&format!(" {op} "))),
-            field: common,
-            atomic: false,
-        }
+    fn join(&self, parts: Vec<Piece>, op: &str) -> Piece {
+        join_pieces(
+            parts,
+            &format!(" {op} "),
+            |f| self.is_default(f),
+            |p| self.full(p),
+        )
     }
 
     /// `(a AND b) NOT c NOT d`: both systems write negation as a binary NOT.
@@ -2002,48 +1995,8 @@ impl FLower<'_> {
                 floc: *loc,
             }),
             F::Field { fields, child, .. } => self.lower(child, fields, positive)?,
-            F::And(v, loc) => {
-                let mut out = Vec::new();
-                let mut nothing = false;
-                for c in v {
-                    match self.lower(c, ctx, positive)? {
-                        LOut::Ir(ir) => out.push(ir),
-                        LOut::All => {}
-                        LOut::Nothing => nothing = true,
-                    }
-                }
-                if nothing {
-                    if !out.is_empty() {
-                        self.lose(*loc, GROUP_UNDER_NOT);
-                    }
-                    LOut::Nothing
-                } else if out.is_empty() {
-                    LOut::All
-                } else {
-                    LOut::Ir(and_ir(out, *loc))
-                }
-            }
-            F::Or(v, loc) => {
-                let mut out = Vec::new();
-                let mut all = false;
-                for c in v {
-                    match self.lower(c, ctx, positive)? {
-                        LOut::Ir(ir) => out.push(ir),
-                        LOut::All => all = true,
-                        LOut::Nothing => {}
-                    }
-                }
-                if all {
-                    if !out.is_empty() {
-                        self.lose(*loc, WHOLE_OR);
-                    }
-                    LOut::All
-                } else if out.is_empty() {
-                    LOut::Nothing
-                } else {
-                    LOut::Ir(or_ir(out, *loc))
-                }
-            }
+            F::And(v, loc) => self.lower_group(v, ctx, positive, *loc, true)?,
+            F::Or(v, loc) => self.lower_group(v, ctx, positive, *loc, false)?,
             F::Neg(c, loc) => match self.lower(c, ctx, !positive)? {
                 LOut::Ir(ir) => LOut::Ir(neg_ir(ir, *loc)),
                 LOut::All => LOut::Nothing,
@@ -2090,6 +2043,44 @@ impl FLower<'_> {
     }
 
     /// `f` as a proximity operand, with the fields it names, if it can be one.
+    /// An AND (`and`) or an OR of lowered parts. A part that settles the group (one that
+    /// matches nothing in an AND, everything in an OR) takes the other parts with it; a part
+    /// that matches everything in an AND (nothing in an OR) is left out.
+    fn lower_group(
+        &mut self,
+        v: &[F],
+        ctx: &[&'static str],
+        positive: bool,
+        loc: Loc,
+        and: bool,
+    ) -> Result<LOut, QueryError> {
+        let mut out = Vec::new();
+        let mut settled = false;
+        for c in v {
+            match self.lower(c, ctx, positive)? {
+                LOut::Ir(ir) => out.push(ir),
+                LOut::All => settled |= !and,
+                LOut::Nothing => settled |= and,
+            }
+        }
+        let (settles, empty, reason) = if and {
+            (LOut::Nothing, LOut::All, GROUP_UNDER_NOT)
+        } else {
+            (LOut::All, LOut::Nothing, WHOLE_OR)
+        };
+        let join = if and { and_ir } else { or_ir };
+        Ok(if settled {
+            if !out.is_empty() {
+                self.lose(loc, reason);
+            }
+            settles
+        } else if out.is_empty() {
+            empty
+        } else {
+            LOut::Ir(join(out, loc))
+        })
+    }
+
     fn span_of(&self, f: &F) -> Result<Option<(Fields, Span)>, QueryError> {
         Ok(match f {
             F::Term {
@@ -2185,6 +2176,167 @@ fn into_patdex(
 
 /// How deep a foreign query may nest (groups and chained proximity), as for patdex queries.
 const MAX_DEPTH: usize = 100;
+
+/// A foreign syntax as the parser machinery both syntaxes share sees it.
+trait Syntax {
+    type Tok: Clone + PartialEq;
+    const EOF: Self::Tok;
+    const RPAREN: Self::Tok;
+    /// The hint on an empty query: an example.
+    const EXAMPLE: &'static str;
+    /// The hint on an operator without something on one side.
+    const SIDES: &'static str;
+    /// The loss when a term's optional characters have too many spellings.
+    const TOO_MANY: &'static str;
+    fn starts_operand(tok: &Self::Tok) -> bool;
+    fn segments(text: &str) -> Vec<Seg>;
+}
+
+/// A parser of one foreign syntax: the query, its tokens (the last one the end), where it is,
+/// how deep in parentheses, the losses so far, and what that syntax's parser keeps besides.
+struct Parser<'a, S: Syntax> {
+    q: &'a str,
+    toks: Vec<(S::Tok, Loc)>,
+    i: usize,
+    nesting: usize,
+    losses: Vec<Loss>,
+    s: S,
+}
+
+impl<'a, S: Syntax> Parser<'a, S> {
+    /// The whole of `q` as `query` reads it (up to the end or a `)`), and the losses.
+    fn read(
+        q: &'a str,
+        toks: Vec<(S::Tok, Loc)>,
+        s: S,
+        query: impl FnOnce(&mut Self) -> Result<(F, usize), QueryError>,
+    ) -> Result<(F, Vec<Loss>), QueryError> {
+        let mut p = Parser {
+            q,
+            toks,
+            i: 0,
+            nesting: 0,
+            losses: Vec::new(),
+            s,
+        };
+        if p.peek().0 == S::EOF {
+            return Err(p.err(Loc::new(0, q.len()), "empty query", S::EXAMPLE));
+        }
+        let (f, _) = query(&mut p)?;
+        match p.bump() {
+            (tok, _) if tok == S::EOF => Ok((f, p.losses)),
+            (tok, loc) => Err(p.misplaced(&tok, loc)),
+        }
+    }
+
+    fn err(&self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) -> QueryError {
+        QueryError::new(self.q, loc, message, hint)
+    }
+
+    fn lose(&mut self, loc: Loc, reason: impl Into<String>) {
+        self.losses.push(make_loss(self.q, loc, reason.into()));
+    }
+
+    fn text(&self, loc: Loc) -> &str {
+        self.q.get(loc.start..loc.end).unwrap_or("")
+    }
+
+    fn peek(&self) -> &(S::Tok, Loc) {
+        &self.toks[self.i.min(self.toks.len() - 1)]
+    }
+
+    fn peek_at(&self, ahead: usize) -> &S::Tok {
+        &self.toks[(self.i + ahead).min(self.toks.len() - 1)].0
+    }
+
+    fn bump(&mut self) -> (S::Tok, Loc) {
+        let t = self.peek().clone();
+        if self.i < self.toks.len() - 1 {
+            self.i += 1;
+        }
+        t
+    }
+
+    /// A `)` without its `(`, the end where an operand is expected, or another token out of
+    /// place.
+    fn misplaced(&self, tok: &S::Tok, loc: Loc) -> QueryError {
+        if *tok == S::RPAREN {
+            self.err(loc, "unmatched `)`", "remove it, or add the `(` it closes")
+        } else if *tok == S::EOF {
+            self.err(
+                loc,
+                "the query ends where a word or group is expected",
+                "finish the query, or remove the operator at its end",
+            )
+        } else {
+            self.err(loc, format!("unexpected `{}`", self.text(loc)), "")
+        }
+    }
+
+    /// The operator at `op` has nothing on its `side`.
+    fn lacks(&self, op: Loc, side: &str, hint: &str) -> QueryError {
+        self.err(
+            op,
+            format!("`{}` needs something on its {side}", self.text(op)),
+            hint,
+        )
+    }
+
+    fn need_right(&self, op: Loc) -> Result<(), QueryError> {
+        if S::starts_operand(&self.peek().0) {
+            Ok(())
+        } else {
+            Err(self.lacks(op, "right", S::SIDES))
+        }
+    }
+
+    fn too_deep(&self, loc: Loc) -> QueryError {
+        self.err(
+            loc,
+            format!("the query nests more than {MAX_DEPTH} levels deep"),
+            "split it into simpler queries",
+        )
+    }
+
+    /// After the `(` at `open`: what `inner` reads, and the `)`.
+    fn group(
+        &mut self,
+        open: Loc,
+        inner: impl FnOnce(&mut Self) -> Result<(F, usize), QueryError>,
+    ) -> Result<(F, usize), QueryError> {
+        self.nesting += 1;
+        if self.nesting > MAX_DEPTH {
+            return Err(self.too_deep(open));
+        }
+        let (tok, close) = self.peek();
+        if *tok == S::RPAREN {
+            return Err(self.err(
+                open.to(*close),
+                "empty parentheses `()`",
+                "put something between them, or remove them",
+            ));
+        }
+        let (f, d) = inner(self)?;
+        if self.bump().0 != S::RPAREN {
+            return Err(self.err(
+                open,
+                "unclosed `(`",
+                "add the `)` that closes it, or remove it",
+            ));
+        }
+        self.nesting -= 1;
+        Ok((f, d + 1))
+    }
+
+    /// A term with its optional characters spelled out.
+    fn term(&mut self, text: &str, quoted: bool, loc: Loc, guess: bool) -> F {
+        let (words, star) = variants(&S::segments(text));
+        if star {
+            self.lose(loc, S::TOO_MANY);
+        }
+        term_f(words, quoted, loc, guess)
+    }
+}
 
 // Espacenet (CQL).
 
@@ -2337,17 +2489,12 @@ fn esp_prox(q: &str, at: usize) -> Result<Option<(EProx, usize)>, QueryError> {
             .count();
         let value = q[pos..pos + value_len].to_ascii_lowercase();
         pos += value_len;
-        let loc = Loc::new(start, pos);
         let text = &q[start..pos];
+        let fail = |message: String| Err(QueryError::new(q, Loc::new(start, pos), message, hint));
         match (name.as_str(), rel) {
             ("distance", Some(r)) => {
                 if value.is_empty() || !value.bytes().all(|b| b.is_ascii_digit()) {
-                    return Err(QueryError::new(
-                        q,
-                        loc,
-                        format!("`{text}`: the distance must be a number"),
-                        hint,
-                    ));
+                    return fail(format!("`{text}`: the distance must be a number"));
                 }
                 let n = value.parse::<u32>().unwrap_or(u32::MAX);
                 spec.distance = Some((if r == "==" { "=" } else { r }, n));
@@ -2357,26 +2504,12 @@ fn esp_prox(q: &str, at: usize) -> Result<Option<(EProx, usize)>, QueryError> {
                     "word" => Unit::Word,
                     "sentence" => Unit::Sentence,
                     "paragraph" => Unit::Paragraph,
-                    _ => {
-                        return Err(QueryError::new(
-                            q,
-                            loc,
-                            format!("`{text}`: the unit is word, sentence or paragraph"),
-                            hint,
-                        ));
-                    }
+                    _ => return fail(format!("`{text}`: the unit is word, sentence or paragraph")),
                 });
             }
             ("ordered", None) if value.is_empty() => spec.ordered = true,
             ("unordered", None) if value.is_empty() => spec.ordered = false,
-            _ => {
-                return Err(QueryError::new(
-                    q,
-                    loc,
-                    format!("unknown proximity modifier `{text}`"),
-                    hint,
-                ));
-            }
+            _ => return fail(format!("unknown proximity modifier `{text}`")),
         }
     }
     Ok(Some((spec, pos)))
@@ -2444,82 +2577,34 @@ enum EValue {
     Group(F),
 }
 
-struct EspParser<'a> {
-    q: &'a str,
-    toks: Vec<(ETok, Loc)>,
-    i: usize,
-    nesting: usize,
+/// Espacenet's syntax, and what its parser keeps besides the shared state.
+struct Esp {
     /// Inside `field=( … )`: terms there belong to the field and are not guessed.
     in_field: usize,
-    losses: Vec<Loss>,
 }
 
-impl EspParser<'_> {
+impl Syntax for Esp {
+    type Tok = ETok;
+    const EOF: ETok = ETok::Eof;
+    const RPAREN: ETok = ETok::RParen;
+    const EXAMPLE: &'static str = "type an Espacenet query, e.g. ti=\"mouse trap\" AND pd>=2010";
+    const SIDES: &'static str =
+        "put a word, a field=value or a (group) on both sides, e.g. ti=rotor AND ti=blade";
+    const TOO_MANY: &'static str =
+        "too many spellings for the optional characters (?); read as * (the query is broader)";
+
+    fn starts_operand(tok: &ETok) -> bool {
+        matches!(tok, ETok::LParen | ETok::Word(_) | ETok::Quoted(_))
+    }
+
+    fn segments(text: &str) -> Vec<Seg> {
+        esp_segments(text)
+    }
+}
+
+impl Parser<'_, Esp> {
     fn run(q: &str) -> Result<(F, Vec<Loss>), QueryError> {
-        let toks = esp_lex(q)?;
-        let mut p = EspParser {
-            q,
-            toks,
-            i: 0,
-            nesting: 0,
-            in_field: 0,
-            losses: Vec::new(),
-        };
-        if p.peek().0 == ETok::Eof {
-            return Err(p.err(
-                Loc::new(0, q.len()),
-                "empty query",
-                "type an Espacenet query, e.g. ti=\"mouse trap\" AND pd>=2010",
-            ));
-        }
-        let (f, _) = p.query()?;
-        let (tok, loc) = p.bump();
-        match tok {
-            ETok::Eof => Ok((f, p.losses)),
-            ETok::RParen => Err(p.err(loc, "unmatched `)`", "remove it, or add the `(` it closes")),
-            _ => Err(p.err(loc, format!("unexpected `{}`", p.text(loc)), "")),
-        }
-    }
-
-    fn err(&self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) -> QueryError {
-        QueryError::new(self.q, loc, message, hint)
-    }
-
-    fn lose(&mut self, loc: Loc, reason: impl Into<String>) {
-        self.losses.push(make_loss(self.q, loc, reason.into()));
-    }
-
-    fn text(&self, loc: Loc) -> &str {
-        self.q.get(loc.start..loc.end).unwrap_or("")
-    }
-
-    fn peek(&self) -> &(ETok, Loc) {
-        &self.toks[self.i.min(self.toks.len() - 1)]
-    }
-
-    fn peek_at(&self, ahead: usize) -> &ETok {
-        &self.toks[(self.i + ahead).min(self.toks.len() - 1)].0
-    }
-
-    fn bump(&mut self) -> (ETok, Loc) {
-        let t = self.peek().clone();
-        if self.i < self.toks.len() - 1 {
-            self.i += 1;
-        }
-        t
-    }
-
-    fn need_right(&self, op: Loc) -> Result<(), QueryError> {
-        match &self.peek().0 {
-            ETok::Eof | ETok::RParen | ETok::Bool(_) | ETok::Prox(_) | ETok::Rel(_) => {
-                Err(self.err(
-                    op,
-                    format!("`{}` needs something on its right", self.text(op)),
-                    "put a word, a field=value or a (group) on both sides, e.g. ti=rotor AND ti=blade",
-                ))
-            }
-            _ => Ok(()),
-        }
+        Parser::read(q, esp_lex(q)?, Esp { in_field: 0 }, |p| p.query())
     }
 
     /// Clauses joined left to right: CQL gives no operator precedence ("left has precedence
@@ -2568,21 +2653,10 @@ impl EspParser<'_> {
         Ok((left, depth))
     }
 
-    fn too_deep(&self, loc: Loc) -> QueryError {
-        self.err(
-            loc,
-            format!("the query nests more than {MAX_DEPTH} levels deep"),
-            "split it into simpler queries",
-        )
-    }
-
     fn clause(&mut self) -> Result<(F, usize), QueryError> {
         let (tok, loc) = self.bump();
         match tok {
-            ETok::LParen => {
-                let (f, d) = self.group(loc)?;
-                Ok((f, d))
-            }
+            ETok::LParen => self.group(loc, |p| p.query()),
             ETok::Word(w) => {
                 let named = matches!(self.peek_at(0), ETok::Word(n)
                     if ["all", "any", "within", "adj", "exact"].contains(&n.to_ascii_lowercase().as_str()))
@@ -2593,68 +2667,18 @@ impl EspParser<'_> {
                 if matches!(self.peek().0, ETok::Rel(_)) || named {
                     return self.index_clause(&w, loc);
                 }
-                let guess = self.in_field == 0;
+                let guess = self.s.in_field == 0;
                 Ok((self.term(&w, false, loc, guess), 1))
             }
             ETok::Quoted(s) => Ok((self.term(&s, true, loc, false), 1)),
-            ETok::Bool(_) | ETok::Prox(_) => Err(self.err(
-                loc,
-                format!("`{}` needs something on its left", self.text(loc)),
-                "put a word, a field=value or a (group) on both sides, e.g. ti=rotor AND ti=blade",
-            )),
+            ETok::Bool(_) | ETok::Prox(_) => Err(self.lacks(loc, "left", Esp::SIDES)),
             ETok::Rel(r) => Err(self.err(
                 loc,
                 format!("`{r}` needs a field on its left"),
                 "write field, relation and value together: ti=rotor, pd>=2010",
             )),
-            ETok::RParen => {
-                Err(self.err(loc, "unmatched `)`", "remove it, or add the `(` it closes"))
-            }
-            ETok::Eof => Err(self.err(
-                loc,
-                "the query ends where a word or group is expected",
-                "finish the query, or remove the operator at its end",
-            )),
+            tok @ (ETok::RParen | ETok::Eof) => Err(self.misplaced(&tok, loc)),
         }
-    }
-
-    /// After `(`: a query and its `)`.
-    fn group(&mut self, open: Loc) -> Result<(F, usize), QueryError> {
-        self.nesting += 1;
-        if self.nesting > MAX_DEPTH {
-            return Err(self.too_deep(open));
-        }
-        if let (ETok::RParen, close) = self.peek().clone() {
-            return Err(self.err(
-                open.to(close),
-                "empty parentheses `()`",
-                "put something between them, or remove them",
-            ));
-        }
-        let (f, d) = self.query()?;
-        match self.bump() {
-            (ETok::RParen, _) => {}
-            _ => {
-                return Err(self.err(
-                    open,
-                    "unclosed `(`",
-                    "add the `)` that closes it, or remove it",
-                ));
-            }
-        }
-        self.nesting -= 1;
-        Ok((f, d + 1))
-    }
-
-    fn term(&mut self, text: &str, quoted: bool, loc: Loc, guess: bool) -> F {
-        let (words, star) = variants(&esp_segments(text));
-        if star {
-            self.lose(
-                loc,
-                "too many spellings for the optional characters (?); read as * (the query is broader)",
-            );
-        }
-        term_f(words, quoted, loc, guess)
     }
 
     fn index_clause(&mut self, name: &str, name_loc: Loc) -> Result<(F, usize), QueryError> {
@@ -2677,9 +2701,9 @@ impl EspParser<'_> {
             ETok::Word(w) => (EValue::Text(w, false), 1),
             ETok::Quoted(s) => (EValue::Text(s, true), 1),
             ETok::LParen => {
-                self.in_field += 1;
-                let (f, d) = self.group(vloc)?;
-                self.in_field -= 1;
+                self.s.in_field += 1;
+                let (f, d) = self.group(vloc, |p| p.query())?;
+                self.s.in_field -= 1;
                 (EValue::Group(f), d)
             }
             _ => {
@@ -3017,6 +3041,20 @@ fn split_suffix(word: &str) -> (&str, Option<(&str, usize)>) {
     (word, None)
 }
 
+/// A `"…"` string from `at` (BRS has no escapes): the text and where it ends; `hint` if it is
+/// not closed.
+fn brs_quoted(q: &str, at: usize, hint: &str) -> Result<(String, usize), QueryError> {
+    let Some(len) = q[at + 1..].find('"') else {
+        return Err(QueryError::new(
+            q,
+            Loc::new(at, at + 1),
+            "unclosed quote `\"`",
+            hint,
+        ));
+    };
+    Ok((q[at + 1..at + 1 + len].to_string(), at + 1 + len + 1))
+}
+
 fn pp_lex(q: &str) -> Result<Vec<(PTok, Loc)>, QueryError> {
     let mut out = Vec::new();
     let mut i = 0;
@@ -3055,22 +3093,9 @@ fn pp_lex(q: &str) -> Result<Vec<(PTok, Loc)>, QueryError> {
                 i = glued(i + 1, &mut out)?;
             }
             '"' => {
-                let Some(len) = q[i + 1..].find('"') else {
-                    return Err(QueryError::new(
-                        q,
-                        Loc::new(i, i + 1),
-                        "unclosed quote `\"`",
-                        "close it with another `\"`",
-                    ));
-                };
-                let end = i + 1 + len + 1;
-                out.push((
-                    PTok::Term {
-                        text: q[i + 1..end - 1].to_string(),
-                        quoted: true,
-                    },
-                    Loc::new(i, end),
-                ));
+                let (text, end) = brs_quoted(q, i, "close it with another `\"`")?;
+                let quoted = true;
+                out.push((PTok::Term { text, quoted }, Loc::new(i, end)));
                 i = glued(end, &mut out)?;
             }
             '@' => {
@@ -3125,16 +3150,8 @@ fn pp_at(q: &str, at: usize) -> Result<(PTok, usize), QueryError> {
         pos += rel.len();
         let vstart = pos;
         let value = if q[pos..].starts_with('"') {
-            let Some(len) = q[pos + 1..].find('"') else {
-                return Err(QueryError::new(
-                    q,
-                    Loc::new(pos, pos + 1),
-                    "unclosed quote `\"`",
-                    "close the date with another `\"`",
-                ));
-            };
-            let v = q[pos + 1..pos + 1 + len].to_string();
-            pos += len + 2;
+            let (v, end) = brs_quoted(q, pos, "close the date with another `\"`")?;
+            pos = end;
             v
         } else {
             let len = q[pos..]
@@ -3203,14 +3220,29 @@ fn pp_field(name: &str) -> Option<PField> {
 
 const PP_FIELDS_HINT: &str = "PPUBS fields patdex reads: ti, ab, clm, spec, bsum, detd, in, as, aanm, cpc, ipc, pn, did, ap, urpn, kd, py, pd, ay, ad, fd, prad, ccls";
 
-struct PpParser<'a> {
-    q: &'a str,
-    toks: Vec<(PTok, Loc)>,
-    i: usize,
-    nesting: usize,
+/// PPUBS's syntax, and what its parser keeps besides the shared state.
+struct Pp {
     /// An operator was left out somewhere (reported once).
     implicit: bool,
-    losses: Vec<Loss>,
+}
+
+impl Syntax for Pp {
+    type Tok = PTok;
+    const EOF: PTok = PTok::Eof;
+    const RPAREN: PTok = PTok::RParen;
+    const EXAMPLE: &'static str =
+        "type a PPUBS query, e.g. (rotor ADJ blade).ti. AND @pd>=20100101";
+    const SIDES: &'static str = "put a word or a (group) on both sides, e.g. rotor ADJ blade";
+    const TOO_MANY: &'static str =
+        "too many spellings for $n; read as $ (any characters; the query is broader)";
+
+    fn starts_operand(tok: &PTok) -> bool {
+        matches!(tok, PTok::LParen | PTok::Term { .. } | PTok::At(..))
+    }
+
+    fn segments(text: &str) -> Vec<Seg> {
+        pp_segments(text)
+    }
 }
 
 // Binding levels, loosest first, as in BRS (and patdex, which takes its order from BRS).
@@ -3221,79 +3253,9 @@ const P_SAME: u8 = 3;
 const P_WITH: u8 = 4;
 const P_ADJ: u8 = 5;
 
-impl PpParser<'_> {
+impl Parser<'_, Pp> {
     fn run(q: &str) -> Result<(F, Vec<Loss>), QueryError> {
-        let toks = pp_lex(q)?;
-        let mut p = PpParser {
-            q,
-            toks,
-            i: 0,
-            nesting: 0,
-            implicit: false,
-            losses: Vec::new(),
-        };
-        if p.peek().0 == PTok::Eof {
-            return Err(p.err(
-                Loc::new(0, q.len()),
-                "empty query",
-                "type a PPUBS query, e.g. (rotor ADJ blade).ti. AND @pd>=20100101",
-            ));
-        }
-        let (f, _) = p.expr(P_NOT)?;
-        let (tok, loc) = p.bump();
-        match tok {
-            PTok::Eof => Ok((f, p.losses)),
-            PTok::RParen => Err(p.err(loc, "unmatched `)`", "remove it, or add the `(` it closes")),
-            _ => Err(p.err(loc, format!("unexpected `{}`", p.text(loc)), "")),
-        }
-    }
-
-    fn err(&self, loc: Loc, message: impl Into<String>, hint: impl Into<String>) -> QueryError {
-        QueryError::new(self.q, loc, message, hint)
-    }
-
-    fn lose(&mut self, loc: Loc, reason: impl Into<String>) {
-        self.losses.push(make_loss(self.q, loc, reason.into()));
-    }
-
-    fn text(&self, loc: Loc) -> &str {
-        self.q.get(loc.start..loc.end).unwrap_or("")
-    }
-
-    fn peek(&self) -> &(PTok, Loc) {
-        &self.toks[self.i.min(self.toks.len() - 1)]
-    }
-
-    fn bump(&mut self) -> (PTok, Loc) {
-        let t = self.peek().clone();
-        if self.i < self.toks.len() - 1 {
-            self.i += 1;
-        }
-        t
-    }
-
-    fn starts_operand(tok: &PTok) -> bool {
-        matches!(tok, PTok::LParen | PTok::Term { .. } | PTok::At(..))
-    }
-
-    fn need_right(&self, op: Loc) -> Result<(), QueryError> {
-        if Self::starts_operand(&self.peek().0) {
-            Ok(())
-        } else {
-            Err(self.err(
-                op,
-                format!("`{}` needs something on its right", self.text(op)),
-                "put a word or a (group) on both sides, e.g. rotor ADJ blade",
-            ))
-        }
-    }
-
-    fn too_deep(&self, loc: Loc) -> QueryError {
-        self.err(
-            loc,
-            format!("the query nests more than {MAX_DEPTH} levels deep"),
-            "split it into simpler queries",
-        )
+        Parser::read(q, pp_lex(q)?, Pp { implicit: false }, |p| p.expr(P_NOT))
     }
 
     fn level_of(op: POp) -> u8 {
@@ -3316,14 +3278,14 @@ impl PpParser<'_> {
             let (tok, loc) = self.peek().clone();
             let op = match tok {
                 PTok::Op(op) if Self::level_of(op) == level => op,
-                t if level == P_OR && Self::starts_operand(&t) => {
+                t if level == P_OR && Pp::starts_operand(&t) => {
                     // PPUBS joins terms without an operator with its Default operator setting,
                     // OR unless the searcher changed it.
                     let (right, d) = self.expr(level + 1)?;
                     depth = depth.max(d + 1);
                     // Once: every gap has the same cause.
-                    if !self.implicit {
-                        self.implicit = true;
+                    if !self.s.implicit {
+                        self.s.implicit = true;
                         self.lose(
                             right.loc(),
                             "no operator before this part (or other parts side by side): PPUBS joins them with its Default operator setting, OR unless changed; read as OR",
@@ -3420,42 +3382,8 @@ impl PpParser<'_> {
     fn primary(&mut self) -> Result<(F, usize), QueryError> {
         let (tok, loc) = self.bump();
         let (f, depth) = match tok {
-            PTok::LParen => {
-                self.nesting += 1;
-                if self.nesting > MAX_DEPTH {
-                    return Err(self.too_deep(loc));
-                }
-                if let (PTok::RParen, close) = self.peek().clone() {
-                    return Err(self.err(
-                        loc.to(close),
-                        "empty parentheses `()`",
-                        "put something between them, or remove them",
-                    ));
-                }
-                let (f, d) = self.expr(P_NOT)?;
-                match self.bump() {
-                    (PTok::RParen, _) => {}
-                    _ => {
-                        return Err(self.err(
-                            loc,
-                            "unclosed `(`",
-                            "add the `)` that closes it, or remove it",
-                        ));
-                    }
-                }
-                self.nesting -= 1;
-                (f, d + 1)
-            }
-            PTok::Term { text, quoted } => {
-                let (words, star) = variants(&pp_segments(&text));
-                if star {
-                    self.lose(
-                        loc,
-                        "too many spellings for $n; read as $ (any characters; the query is broader)",
-                    );
-                }
-                (term_f(words, quoted, loc, false), 1)
-            }
+            PTok::LParen => self.group(loc, |p| p.expr(P_NOT))?,
+            PTok::Term { text, quoted } => (self.term(&text, quoted, loc, false), 1),
             PTok::At(name, cons) => return Ok((self.at(&name, &cons, loc)?, 1)),
             PTok::Suffix(_) => {
                 return Err(self.err(
@@ -3465,22 +3393,13 @@ impl PpParser<'_> {
                 ));
             }
             PTok::Op(_) => {
-                return Err(self.err(
+                return Err(self.lacks(
                     loc,
-                    format!("`{}` needs something on its left", self.text(loc)),
+                    "left",
                     "put a word or a (group) on both sides, e.g. rotor ADJ blade; to search the word itself, put it in quotes",
                 ));
             }
-            PTok::RParen => {
-                return Err(self.err(loc, "unmatched `)`", "remove it, or add the `(` it closes"));
-            }
-            PTok::Eof => {
-                return Err(self.err(
-                    loc,
-                    "the query ends where a word or group is expected",
-                    "finish the query, or remove the operator at its end",
-                ));
-            }
+            tok @ (PTok::RParen | PTok::Eof) => return Err(self.misplaced(&tok, loc)),
         };
         if let (PTok::Suffix(names), sloc) = self.peek().clone() {
             self.bump();
