@@ -507,11 +507,13 @@ fn enrich(
         // Offered only when it finds more than the word does.
         if hits > concept.hits {
             let with_concept = hits;
-            let short = stem.len() < 4;
-            if short {
+            // A stem that reaches far beyond the word's family is not taken, and says why.
+            if stem.len() < 5 || expanded.len() > 30 {
                 concept.warnings.push(format!(
-                    "the stem {stem}* is too short: it matches {} different words",
-                    expanded.len()
+                    "the stem {stem}* is too short to truncate safely: it matches {} different words ({}{})",
+                    expanded.len(),
+                    expanded.iter().take(6).cloned().collect::<Vec<_>>().join(", "),
+                    if expanded.len() > 6 { ", …" } else { "" }
                 ));
             }
             concept.suggestions.push(Suggestion {

@@ -20,8 +20,8 @@ pub struct GuideArgs {
     #[arg(long, default_value_t = 5)]
     pub classes: usize,
     /// Accept or drop each suggestion (spellings, truncations, related terms, the class) and see
-    /// the count change; answers are read from standard input, one line each (y, n, or empty
-    /// for the default shown in capitals).
+    /// the count change; the questions go to stderr, the answers are read from standard input,
+    /// one line each (y, n, or empty for the default shown in capitals).
     #[arg(long, short)]
     pub interactive: bool,
     #[arg(long, value_enum, default_value_t = GuideFormat::Text)]
@@ -57,7 +57,9 @@ pub(super) fn run(layout: &Layout, args: GuideArgs, out: &mut dyn Write) -> Resu
     if args.interactive {
         let stdin = std::io::stdin();
         let mut lines = stdin.lock().lines();
-        interact(&reader, &classes, &mut g, &mut lines, out)?;
+        // The conversation goes to stderr, so that stdout holds only the report (or the JSON).
+        let mut err = std::io::stderr();
+        interact(&reader, &classes, &mut g, &mut lines, &mut err)?;
     }
     match args.format {
         GuideFormat::Json => writeln!(out, "{}", serde_json::to_string_pretty(&g)?)?,
