@@ -617,8 +617,8 @@ fn family(stem: &str, word: &str) -> bool {
         .is_some_and(|rest| SUFFIXES.contains(&rest))
 }
 
-/// A stem for truncation: the word without a derivational ending, kept at five letters or
-/// more unless the word is short.
+/// A stem for truncation: the word without a derivational ending when at least five letters
+/// remain (stator stays stator, not stat: a short stem reaches other words), else the word.
 fn truncation_stem(word: &str) -> Option<String> {
     if word.len() < 5 || word.bytes().any(|b| b.is_ascii_digit()) {
         return None;
@@ -630,7 +630,7 @@ fn truncation_stem(word: &str) -> Option<String> {
     let mut stem = word;
     for e in ENDINGS {
         if let Some(s) = word.strip_suffix(e)
-            && s.len() >= 4
+            && s.len() >= 5
         {
             stem = s;
             break;
@@ -1056,7 +1056,8 @@ mod tests {
             truncation_stem("electrolyte").as_deref(),
             Some("electrolyt")
         );
-        assert_eq!(truncation_stem("coating").as_deref(), Some("coat"));
+        assert_eq!(truncation_stem("coating").as_deref(), Some("coating"));
+        assert_eq!(truncation_stem("stator").as_deref(), Some("stator"));
         assert_eq!(truncation_stem("separator").as_deref(), Some("separat"));
         assert_eq!(truncation_stem("cell"), None);
     }
