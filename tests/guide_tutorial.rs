@@ -1,6 +1,6 @@
 //! Runs every command of docs/GUIDE.md in order, in a fresh index, and checks that the lines the
 //! tutorial shows under each command still appear in its output, in that order: the guide
-//! cannot go stale.
+//! cannot go stale. docs/TRANSLATE.md's examples are run the same way.
 //!
 //! Only ```console blocks run. In them, a line starting with `$ ` is a command (run by `sh -c`
 //! from the repository root, with the freshly built `patdex` first on PATH and PATDEX_INDEX set
@@ -50,14 +50,20 @@ fn steps(text: &str) -> Vec<Step> {
 
 #[test]
 fn every_command_of_the_tutorial_prints_what_the_text_says() {
+    check("docs/GUIDE.md", 10);
+}
+
+#[test]
+fn the_translation_examples_print_what_the_text_says() {
+    check("docs/TRANSLATE.md", 2);
+}
+
+/// Runs the console blocks of `doc` (at least `min` commands) in a fresh index.
+fn check(doc: &str, min: usize) {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let text = std::fs::read_to_string(root.join("docs/GUIDE.md")).unwrap();
+    let text = std::fs::read_to_string(root.join(doc)).unwrap();
     let steps = steps(&text);
-    assert!(
-        steps.len() >= 10,
-        "the tutorial has {} commands",
-        steps.len()
-    );
+    assert!(steps.len() >= min, "{doc} has {} commands", steps.len());
     let tmp = tempfile::tempdir().unwrap();
     let bin = tmp.path().join("bin");
     std::fs::create_dir(&bin).unwrap();
@@ -72,7 +78,7 @@ fn every_command_of_the_tutorial_prints_what_the_text_says() {
     for step in &steps {
         assert!(
             step.command.starts_with("patdex "),
-            "GUIDE.md:{}: tutorial commands start with patdex",
+            "{doc}:{}: tutorial commands start with patdex",
             step.line
         );
         let o = Command::new("sh")
@@ -89,7 +95,7 @@ fn every_command_of_the_tutorial_prints_what_the_text_says() {
         let code = o.status.code().unwrap_or(-1);
         if code != step.exit {
             failures.push(format!(
-                "GUIDE.md:{}: `{}` exited {code}, the text says {}\n{stderr}",
+                "{doc}:{}: `{}` exited {code}, the text says {}\n{stderr}",
                 step.line, step.command, step.exit
             ));
             continue;
@@ -101,7 +107,7 @@ fn every_command_of_the_tutorial_prints_what_the_text_says() {
                 Some(i) => at += i + 1,
                 None => {
                     failures.push(format!(
-                        "GUIDE.md:{}: `{}` no longer prints (after the lines before it):\n  {want}\nit printed:\n{stdout}",
+                        "{doc}:{}: `{}` no longer prints (after the lines before it):\n  {want}\nit printed:\n{stdout}",
                         step.line, step.command
                     ));
                     break;

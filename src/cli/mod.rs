@@ -296,11 +296,11 @@ pub enum Command {
     /// See docs/TRANSLATE.md.
     Translate {
         query: String,
-        /// Write the patdex query for this system.
-        #[arg(long, value_parser = ["espacenet", "ppubs"], required_unless_present = "from")]
+        /// The system to write the query for (default patdex).
+        #[arg(long, value_parser = ["patdex", "espacenet", "ppubs"], required_unless_present = "from")]
         to: Option<String>,
-        /// Read the query as this system's syntax and write it for patdex.
-        #[arg(long, value_parser = ["espacenet", "ppubs"], conflicts_with = "to")]
+        /// The system whose syntax the query is in (default patdex). One side must be patdex.
+        #[arg(long, value_parser = ["patdex", "espacenet", "ppubs"])]
         from: Option<String>,
         #[arg(long)]
         json: bool,
