@@ -18,7 +18,9 @@
 //!   citations and freedom-to-operate risk.
 //! * [`watch`] is active distribution on top of queries: alert profiles, what each has
 //!   delivered, runs that find only new hits, and collections.
-//! * [`cli`] is the command-line surface.
+//! * [`classes`] holds the classification schemes imported into the index folder (titles,
+//!   hierarchy, `cpc:CODE/low`).
+//! * [`cli`] is the command-line surface, [`server`] the JSON API (`patdex serve`).
 //!
 //! See `ARCHITECTURE.md` for the reasons behind this shape.
 
@@ -31,6 +33,7 @@ pub mod names;
 pub mod number;
 pub mod parse;
 pub mod query;
+pub mod server;
 pub mod source;
 pub mod term;
 pub mod watch;

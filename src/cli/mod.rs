@@ -7,7 +7,7 @@ pub mod classes;
 pub mod guide;
 pub mod portfolio;
 pub mod prior_art;
-mod render;
+pub(crate) mod render;
 pub mod risk;
 pub mod translate;
 pub mod trend;
@@ -291,6 +291,19 @@ pub enum Command {
     /// USPTO Patent Public Search. --interactive to accept or drop each suggestion.
     /// See docs/GUIDE.md.
     Guide(guide::GuideArgs),
+    /// Serve the JSON API over this index (read-only; the reader follows ingests without a
+    /// restart). Described at /api/openapi.json. Loopback by default.
+    Serve {
+        /// Address to listen on; port 0 picks a free port (printed at start).
+        #[arg(long, default_value = "127.0.0.1:8080")]
+        addr: std::net::SocketAddr,
+        /// Largest page a search may ask for.
+        #[arg(long, default_value_t = 100)]
+        max_limit: usize,
+        /// Longest a request may compute, in seconds, before it is answered with 503.
+        #[arg(long, default_value_t = 10.0)]
+        timeout: f64,
+    },
     /// Translate a query to Espacenet or USPTO Patent Public Search syntax (--to), or from them
     /// into patdex (--from). Whatever the other system cannot express is listed, never dropped.
     /// See docs/TRANSLATE.md.
@@ -566,6 +579,19 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Collection(args) => watch::collection(&layout, args, out),
         Command::Classes(args) => classes::run(&layout, args, out),
         Command::Guide(args) => guide::run(&layout, args, out),
+        Command::Serve {
+            addr,
+            max_limit,
+            timeout,
+        } => {
+            let opts = crate::server::Options {
+                addr,
+                max_limit,
+                timeout: Duration::from_secs_f64(timeout.max(0.1)),
+            };
+            crate::server::serve(&layout, opts)?;
+            Ok(0)
+        }
         Command::Translate {
             query,
             to,
