@@ -72,6 +72,27 @@ impl Server {
     }
 }
 
+impl Server {
+    /// Status, content type and text of a GET.
+    fn get_text(&self, path_and_query: &str) -> (u16, String, String) {
+        let mut r = self
+            .agent
+            .get(format!("{}{path_and_query}", self.url))
+            .call()
+            .unwrap();
+        let mime = r
+            .headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap().to_string())
+            .unwrap_or_default();
+        (
+            r.status().as_u16(),
+            mime,
+            r.body_mut().read_to_string().unwrap(),
+        )
+    }
+}
+
 impl Drop for Server {
     fn drop(&mut self) {
         let _ = self.child.kill();
@@ -187,6 +208,26 @@ fn the_api_answers_as_the_cli_does() {
     let cli = cli_json(&index, &["guide", need, "--format", "json"]);
     assert_eq!(g["query"], cli["query"]);
     assert_eq!(g["hits"], cli["hits"]);
+
+    // The whole result set as CSV: one row per hit, in the CLI's order.
+    let (status, mime, csv) = s.get_text("/api/search.csv?q=battery");
+    assert_eq!(status, 200);
+    assert!(mime.starts_with("text/csv"), "{mime}");
+    let cli = cli_json(&index, &["search", "battery", "--format", "json", "--all"]);
+    let rows: Vec<&str> = csv.lines().skip(1).collect();
+    assert_eq!(rows.len() as u64, cli["total"].as_u64().unwrap());
+    assert!(rows[0].starts_with(&format!(
+        "1,{},",
+        cli["hits"][0]["number"].as_str().unwrap()
+    )));
+
+    // The page is served from the binary.
+    let (status, mime, html) = s.get_text("/");
+    assert_eq!(status, 200);
+    assert!(mime.starts_with("text/html") && html.contains("/app.js"));
+    let (status, _, js) = s.get_text("/app.js");
+    assert_eq!(status, 200);
+    assert!(js.contains("/api/search"));
 
     // Unknown routes are JSON errors too.
     let (status, e) = s.get("/api/nothing-here");

@@ -35,6 +35,7 @@ use crate::query::search::{self, Sort};
 /// the same handlers, and the OpenAPI description must list exactly these.
 pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/search"),
+    ("GET", "/api/search.csv"),
     ("GET", "/api/explain"),
     ("GET", "/api/doc/{number}"),
     ("GET", "/api/classes/search"),
@@ -44,6 +45,28 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/stats"),
     ("GET", "/api/openapi.json"),
 ];
+
+/// The page's files, embedded: no CDN, nothing fetched at run time.
+pub const PAGE: &[(&str, &str, &str)] = &[
+    (
+        "/",
+        "text/html; charset=utf-8",
+        include_str!("page/index.html"),
+    ),
+    (
+        "/app.js",
+        "text/javascript; charset=utf-8",
+        include_str!("page/app.js"),
+    ),
+    (
+        "/style.css",
+        "text/css; charset=utf-8",
+        include_str!("page/style.css"),
+    ),
+];
+
+/// Most rows a CSV export holds (each row reads a stored record).
+pub const MAX_EXPORT: usize = 5000;
 
 /// The OpenAPI 3.1 description of [`ROUTES`].
 pub const OPENAPI: &str = include_str!("openapi.json");
@@ -218,8 +241,15 @@ pub fn serve(layout: &Layout, opts: Options) -> anyhow::Result<()> {
 }
 
 fn router(app: App) -> Router {
-    Router::new()
-        .route("/api/search", get(search_route))
+    let mut r = Router::new();
+    for &(path, mime, body) in PAGE {
+        r = r.route(
+            path,
+            get(move || async move { ([(header::CONTENT_TYPE, mime)], body).into_response() }),
+        );
+    }
+    r.route("/api/search", get(search_route))
+        .route("/api/search.csv", get(csv_route))
         .route("/api/explain", get(explain_route))
         .route("/api/doc/{number}", get(doc_route))
         .route("/api/classes/search", get(classes_search_route))
@@ -339,6 +369,94 @@ async fn search_route(
         })))
     })
     .await
+}
+
+#[derive(Debug, Deserialize)]
+struct CsvParams {
+    q: String,
+    #[serde(default)]
+    sort: Option<String>,
+}
+
+/// The whole result set (up to [`MAX_EXPORT`] rows) as CSV, the columns of `search --format csv`
+/// without snippets.
+async fn csv_route(
+    State(app): State<App>,
+    p: Result<Query<CsvParams>, QueryRejection>,
+) -> Result<Response, ApiError> {
+    let p = params(p)?;
+    let sort: Sort = match &p.sort {
+        Some(s) => s.parse().map_err(|e: String| {
+            ApiError::bad(
+                e,
+                "sort is relevance, pd, ad, prd or exp, with :asc or :desc",
+            )
+        })?,
+        None => Sort::default(),
+    };
+    let bytes = app
+        .run(move |reader| {
+            let classes = Classes::at(&reader.root);
+            let prepared = crate::query::prepare_with(&reader.searcher, &p.q, &classes)
+                .map_err(ApiError::query)?;
+            let (hits, total) = search::top_hits(
+                &reader.searcher,
+                prepared.compiled.query.as_ref(),
+                sort,
+                MAX_EXPORT,
+            )?;
+            let mut w = csv::Writer::from_writer(Vec::new());
+            let io = |e: csv::Error| ApiError::internal(e.into());
+            w.write_record([
+                "rank",
+                "number",
+                "kind",
+                "published",
+                "title",
+                "assignees",
+                "score",
+            ])
+            .map_err(io)?;
+            for (i, h) in hits.iter().enumerate() {
+                let patent = reader.patent(h.addr)?;
+                let hit = crate::cli::render::Hit::new(i + 1, h.score, patent, None);
+                w.write_record([
+                    hit.rank.to_string(),
+                    hit.number,
+                    hit.kind.to_string(),
+                    hit.date,
+                    hit.title,
+                    hit.assignees.join("; "),
+                    format!("{:.4}", hit.score),
+                ])
+                .map_err(io)?;
+            }
+            if total > hits.len() {
+                // The cut is said in the file itself, where a spreadsheet user sees it.
+                w.write_record([
+                    String::new(),
+                    format!(
+                        "… {} more hits not exported (at most {MAX_EXPORT} rows)",
+                        total - hits.len()
+                    ),
+                ])
+                .map_err(io)?;
+            }
+            w.into_inner()
+                .map_err(|e| ApiError::internal(anyhow::anyhow!("{e}")))
+        })
+        .await?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"patdex-results.csv\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 #[derive(Debug, Deserialize)]
