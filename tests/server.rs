@@ -73,6 +73,22 @@ impl Server {
 }
 
 impl Server {
+    /// Status and JSON body of a POST of `body` (JSON).
+    fn post(&self, path: &str, body: &str) -> (u16, Value) {
+        let mut r = self
+            .agent
+            .post(format!("{}{path}", self.url))
+            .header("Content-Type", "application/json")
+            .send(body)
+            .unwrap();
+        let status = r.status().as_u16();
+        let text = r.body_mut().read_to_string().unwrap();
+        (
+            status,
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{path}: {e}: {text}")),
+        )
+    }
+
     /// Status, content type and text of a GET.
     fn get_text(&self, path_and_query: &str) -> (u16, String, String) {
         let mut r = self
@@ -209,6 +225,60 @@ fn the_api_answers_as_the_cli_does() {
     assert_eq!(g["query"], cli["query"]);
     assert_eq!(g["hits"], cli["hits"]);
 
+    // Prior art for a text, trends and profiles, as the CLI gives them.
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/products/solid-state-pack.txt"
+    ))
+    .unwrap();
+    let (status, pa) = s.post(
+        "/api/prior-art",
+        &serde_json::to_string(&serde_json::json!({ "text": text, "limit": 5 })).unwrap(),
+    );
+    assert_eq!(status, 200, "{pa}");
+    let product = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/products/solid-state-pack.txt"
+    );
+    let cli = cli_json(
+        &index,
+        &[
+            "prior-art",
+            "--text",
+            product,
+            "-n",
+            "5",
+            "--format",
+            "json",
+        ],
+    );
+    let top = |v: &Value| -> Vec<String> {
+        v["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["number"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(top(&pa), top(&cli));
+    let (status, e) = s.post("/api/prior-art", r#"{"text": "x", "before": "soon"}"#);
+    assert_eq!(status, 400);
+    assert!(e["error"].as_str().unwrap().contains("not a date"), "{e}");
+    let (_, t) = s.get("/api/trend?q=%22solid%20electrolyte%22");
+    let cli = cli_json(
+        &index,
+        &["trend", "\"solid electrolyte\"", "--format", "json"],
+    );
+    assert_eq!(t["documents"], cli[0]["documents"]);
+    assert_eq!(t["counts"], cli[0]["counts"]);
+    run_in(
+        &index,
+        &["watch", "add", "solid", "--query", "\"solid electrolyte\""],
+    );
+    let (_, p) = s.get("/api/profiles");
+    assert_eq!(p["profiles"][0]["name"], "solid");
+    assert_eq!(p["profiles"][0]["query"], "\"solid electrolyte\"");
+
     // The whole result set as CSV: one row per hit, in the CLI's order.
     let (status, mime, csv) = s.get_text("/api/search.csv?q=battery");
     assert_eq!(status, 200);
@@ -260,9 +330,13 @@ fn the_openapi_description_lists_exactly_the_routes() {
     assert_eq!(described, routed);
     // Every listed route is served (not the fallback), and every required parameter listed is
     // one the handler needs: without it the answer is an error, not a crash.
-    for (_, path) in &routed {
+    for (method, path) in &routed {
         let concrete = path.replace("{number}", "US11446052B2");
-        let (status, body) = s.get(&concrete);
+        let (status, body) = if method == "POST" {
+            s.post(&concrete, "{}")
+        } else {
+            s.get(&concrete)
+        };
         assert_ne!(body["error"], "no such route", "{path}");
         assert!(status < 500, "{path}: {status} {body}");
     }

@@ -20,7 +20,7 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path as UrlPath, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
-use axum::routing::get;
+use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -42,6 +42,9 @@ pub const ROUTES: &[(&str, &str)] = &[
     ("GET", "/api/classes/show"),
     ("GET", "/api/translate"),
     ("GET", "/api/guide"),
+    ("POST", "/api/prior-art"),
+    ("GET", "/api/trend"),
+    ("GET", "/api/profiles"),
     ("GET", "/api/stats"),
     ("GET", "/api/openapi.json"),
 ];
@@ -256,6 +259,9 @@ fn router(app: App) -> Router {
         .route("/api/classes/show", get(classes_show_route))
         .route("/api/translate", get(translate_route))
         .route("/api/guide", get(guide_route))
+        .route("/api/prior-art", post(prior_art_route))
+        .route("/api/trend", get(trend_route))
+        .route("/api/profiles", get(profiles_route))
         .route("/api/stats", get(stats_route))
         .route("/api/openapi.json", get(openapi_route))
         .fallback(|| async {
@@ -689,6 +695,114 @@ async fn guide_route(
         Ok(axum::Json(
             serde_json::to_value(g).map_err(|e| ApiError::internal(e.into()))?,
         ))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize)]
+struct PriorArtBody {
+    /// The invention: a description and/or claims, as `patdex prior-art --text` reads them.
+    text: String,
+    /// Only documents published before this day (YYYY-MM-DD).
+    #[serde(default)]
+    before: Option<String>,
+    #[serde(default)]
+    limit: Option<usize>,
+}
+
+async fn prior_art_route(
+    State(app): State<App>,
+    body: Result<axum::Json<PriorArtBody>, axum::extract::rejection::JsonRejection>,
+) -> Reply {
+    let axum::Json(b) = body.map_err(|e| {
+        ApiError::bad(
+            e.body_text(),
+            "POST a JSON object: {\"text\": \"the invention\", \"before\": \"2015-12-04\", \"limit\": 20}",
+        )
+    })?;
+    let limit = b.limit.unwrap_or(20).min(app.opts.max_limit);
+    let cutoff =
+        match &b.before {
+            Some(d) => Some(d.parse::<jiff::civil::Date>().map_err(|e| {
+                ApiError::bad(format!("`{d}` is not a date: {e}"), "write YYYY-MM-DD")
+            })?),
+            None => None,
+        };
+    let inv = crate::analysis::prior_art::Invention::from_text(&b.text);
+    if inv.is_empty() {
+        return Err(ApiError::bad(
+            "the text is empty",
+            "paste a description of the invention, its claims, or both",
+        ));
+    }
+    app.run(move |reader| {
+        let opts = crate::analysis::prior_art::Options {
+            cutoff,
+            limit,
+            ..Default::default()
+        };
+        let r = crate::analysis::prior_art::search(&reader, &inv, &opts)?;
+        Ok(axum::Json(
+            serde_json::to_value(r).map_err(|e| ApiError::internal(e.into()))?,
+        ))
+    })
+    .await
+}
+
+#[derive(Debug, Deserialize)]
+struct TrendParams {
+    q: String,
+    /// `year` (default) or `month`.
+    #[serde(default)]
+    by: Option<String>,
+}
+
+async fn trend_route(
+    State(app): State<App>,
+    p: Result<Query<TrendParams>, QueryRejection>,
+) -> Reply {
+    let p = params(p)?;
+    let period = match p.by.as_deref() {
+        None | Some("year") => crate::analysis::trend::Period::Year,
+        Some("month") => crate::analysis::trend::Period::Month,
+        Some(other) => {
+            return Err(ApiError::bad(format!("by={other}"), "by is year or month"));
+        }
+    };
+    app.run(move |reader| {
+        let classes = Classes::at(&reader.root);
+        let prepared = crate::query::prepare_with(&reader.searcher, &p.q, &classes)
+            .map_err(ApiError::query)?;
+        let opts = crate::analysis::trend::Options {
+            period,
+            ..Default::default()
+        };
+        let t =
+            crate::analysis::trend::trend(&reader, prepared.compiled.query.as_ref(), &p.q, &opts)?;
+        Ok(axum::Json(
+            serde_json::to_value(t).map_err(|e| ApiError::internal(e.into()))?,
+        ))
+    })
+    .await
+}
+
+/// The alert profiles of `profiles/` beside the index folder, as `watch list` shows them.
+async fn profiles_route(State(app): State<App>) -> Reply {
+    app.run(move |reader| {
+        let root = std::path::absolute(&reader.root).unwrap_or_else(|_| reader.root.clone());
+        let dir = root
+            .parent()
+            .map_or_else(|| PathBuf::from("profiles"), |p| p.join("profiles"));
+        let profiles = crate::watch::profile::Profiles::new(&dir);
+        let mut out = Vec::new();
+        for name in profiles.names().unwrap_or_default() {
+            match profiles.load(&name) {
+                Ok(p) => out
+                    .push(json!({ "name": name, "query": p.query, "description": p.description })),
+                Err(e) => out.push(json!({ "name": name, "error": e.to_string() })),
+            }
+        }
+        Ok(axum::Json(json!({ "profiles": out })))
     })
     .await
 }
