@@ -360,6 +360,70 @@ fn search_refine_read_and_follow_in_a_real_browser() {
     );
     assert_eq!(b.js("return document.activeElement.id;"), json!("q"));
 
+    // The guide: a need in plain words, the steps with counts, the proposed query runs.
+    b.go(&format!("{url}#/guide"));
+    let need = "a vacuum gripper whose suction cups each have a valve and detect a leaking seal";
+    b.type_into("#need", &format!("{need}\u{E007}"));
+    b.wait("the guide", "document.querySelector('#proposed')");
+    let (out, _, _) = run_in(&index, &["guide", need, "--format", "json"]);
+    let g: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(b.text("#proposed"), g["query"].as_str().unwrap());
+    let steps = b.js("return document.querySelectorAll('#guide-steps .step').length;");
+    assert_eq!(steps, json!(g["steps"].as_array().unwrap().len()));
+    b.screenshot("5-guide.png");
+    b.click("#proposed");
+    let hits = g["hits"].as_u64().unwrap();
+    b.wait("the proposed query's results", &format!("document.querySelector('#count') && document.querySelector('#count').textContent === '{}'", if hits == 1 { "1 hit".to_string() } else { format!("{hits} hits") }));
+
+    // Prior art: paste a text, get the ranked list with passages, in the CLI's order.
+    b.go(&format!("{url}#/prior-art"));
+    let product = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/corpus/products/solid-state-pack.txt"
+    );
+    let text = std::fs::read_to_string(product).unwrap();
+    b.js(&format!(
+        "document.querySelector('#invention').value = {}; return true;",
+        json!(text)
+    ));
+    b.click("#prior-art-form button");
+    b.wait("prior art", "document.querySelector('#prior-art-out li a')");
+    let (out, _, _) = run_in(
+        &index,
+        &[
+            "prior-art",
+            "--text",
+            product,
+            "-n",
+            "3",
+            "--format",
+            "json",
+        ],
+    );
+    let pa: Value = serde_json::from_str(&out).unwrap();
+    let first = b.js("return document.querySelector('#prior-art-out li a').getAttribute('href');");
+    assert_eq!(
+        first,
+        json!(format!(
+            "#/doc/{}",
+            pa["hits"][0]["number"].as_str().unwrap()
+        ))
+    );
+    b.screenshot("6-prior-art.png");
+
+    // Trends: the documents per year as a chart, and the count.
+    b.go(&format!("{url}#/trend?q=battery"));
+    b.wait("the trend", "document.querySelector('#trend-count') && document.querySelectorAll('svg.chart rect').length > 0");
+    let (out, _, _) = run_in(&index, &["trend", "battery", "--format", "json"]);
+    let t: Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        b.text("#trend-count"),
+        format!("{} documents", t[0]["documents"])
+    );
+    let bars = b.js("return document.querySelectorAll('svg.chart rect').length;");
+    assert_eq!(bars, json!(t[0]["periods"].as_array().unwrap().len()));
+    b.screenshot("7-trend.png");
+
     // A phone-sized window: the facets move under the results, nothing overflows sideways.
     b.call(
         "POST",

@@ -200,13 +200,116 @@ async function showDoc(number, q) {
   window.scrollTo(0, 0);
 }
 
+const VIEWS = ["#results-view", "#doc-view", "#guide-view", "#prior-art-view", "#trend-view"];
+function only(view) {
+  for (const v of VIEWS) $(v).hidden = v !== view;
+  $("#search").hidden = $("#help").hidden = !(view === "#results-view" || view === "#doc-view" || view === null);
+  $("#error").hidden = true;
+}
+
+async function guide(need) {
+  only("#guide-view");
+  $("#need").value = need;
+  const out = $("#guide-out");
+  out.replaceChildren("…");
+  let g;
+  try { g = await api(`/api/guide?need=${encodeURIComponent(need)}`); } catch (e) { out.replaceChildren(); showError(e); return; }
+  const concepts = el("ul", {}, ...g.concepts.map((c) => el("li", {},
+    el("code", {}, c.base), ` ${c.hits} hits`, c.dropped ? " (left out)" : "",
+    ...c.warnings.map((w) => el("div", { class: "meta" }, "! " + w)))));
+  const steps = el("div", { id: "guide-steps" }, ...g.steps.map((s) => el("div", { class: "step" + (s.optional ? " optional" : "") },
+    el("span", { class: "n" }, s.hits),
+    el("span", {}, el("a", { href: `#/search?q=${encodeURIComponent(s.query)}` }, s.query), el("div", { class: "meta" }, s.why)))));
+  const classes = el("ul", {}, ...g.classes.map((h) => el("li", {},
+    el("a", { href: `#/search?q=${encodeURIComponent(h.clause)}` }, h.clause), ` ${h.in_hits} of ${h.hits} · ${h.lift.toFixed(1)}× `, h.title || "")));
+  const elsewhere = el("ul", {}, ...g.elsewhere.map((e) => el("li", {}, `${e.system}: `, el("code", {}, e.query))));
+  out.replaceChildren(
+    el("h2", {}, "Concepts"), concepts,
+    el("h2", {}, "Classes"), classes,
+    el("h2", {}, "Steps, broad to narrow"), steps,
+    el("h2", {}, "Proposed query"),
+    el("p", {}, el("a", { id: "proposed", href: `#/search?q=${encodeURIComponent(g.query)}` }, g.query), ` (${g.hits} hits)`),
+    el("h2", {}, "Elsewhere"), elsewhere);
+}
+
+async function priorArt(text, before) {
+  const out = $("#prior-art-out");
+  out.replaceChildren(el("li", {}, "…"));
+  let r;
+  try {
+    r = await fetch("/api/prior-art", { method: "POST", headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(before ? { text, before } : { text }) }).then(async (x) => { const b = await x.json(); if (!x.ok) throw b; return b; });
+  } catch (e) { out.replaceChildren(); showError(e); return; }
+  out.replaceChildren(...r.hits.map((h) => el("li", { class: "hit" },
+    el("a", { class: "hit-title", href: `#/doc/${h.number}` }, h.title),
+    el("div", { class: "meta" }, `${h.number} · ${h.pub_date || ""} · score ${h.score.toFixed(3)}`),
+    h.evidence ? el("div", { class: "snippet" }, el("span", { class: "meta" }, h.evidence.passage + ": "), h.evidence.text.slice(0, 400)) : "")));
+}
+
+function barChart(labels, values) {
+  const w = Math.max(320, labels.length * 34), h = 160, max = Math.max(1, ...values);
+  const ns = "http://www.w3.org/2000/svg";
+  const svg = document.createElementNS(ns, "svg");
+  svg.setAttribute("class", "chart");
+  svg.setAttribute("viewBox", `0 0 ${w} ${h + 30}`);
+  svg.setAttribute("width", w);
+  svg.setAttribute("role", "img");
+  values.forEach((v, i) => {
+    const x = i * (w / labels.length), bw = w / labels.length - 4, bh = (h - 14) * v / max;
+    const r = document.createElementNS(ns, "rect");
+    Object.entries({ x, y: h - bh, width: bw, height: bh }).forEach(([k, val]) => r.setAttribute(k, val));
+    const t = document.createElementNS(ns, "title"); t.textContent = `${labels[i]}: ${v}`; r.append(t);
+    const n = document.createElementNS(ns, "text"); n.setAttribute("x", x); n.setAttribute("y", h - bh - 2); n.textContent = v ? v : "";
+    // Every label when they fit, else every few, so they never overlap.
+    const every = Math.ceil(labels.length * 30 / w);
+    const l = document.createElementNS(ns, "text"); l.setAttribute("x", x); l.setAttribute("y", h + 14);
+    l.textContent = i % every === 0 ? labels[i] : "";
+    svg.append(r, n, l);
+  });
+  return svg;
+}
+
+async function trend(q) {
+  only("#trend-view");
+  $("#trend-q").value = q;
+  const out = $("#trend-out");
+  out.replaceChildren("…");
+  let t;
+  try { t = await api(`/api/trend?q=${encodeURIComponent(q)}`); } catch (e) { out.replaceChildren(); showError(e); return; }
+  const tables = t.dimensions.filter((d) => d.name === "assignee" || d.name === "cpc").map((d) =>
+    el("div", {}, el("h3", {}, d.name === "cpc" ? "CPC subclasses" : "Assignees"),
+      el("table", { class: "top" }, el("tr", {}, el("th", {}, "value"), el("th", {}, "documents")),
+        ...d.top.map((v) => el("tr", {}, el("td", {}, v.name), el("td", {}, v.documents))))));
+  out.replaceChildren(
+    el("p", { id: "trend-count" }, `${t.documents} documents`),
+    barChart(t.periods, t.counts), ...tables);
+}
+
 async function route() {
   const { path, p } = params();
-  if (path.startsWith("/doc/")) return showDoc(decodeURIComponent(path.slice(5)), p.get("q") || "");
-  if (path === "/search" && p.get("q")) return search(p.get("q"), p.get("sort") || "relevance", Number(p.get("offset") || 0));
-  $("#results-view").hidden = true;
-  $("#doc-view").hidden = true;
+  if (path.startsWith("/doc/")) { only("#doc-view"); return showDoc(decodeURIComponent(path.slice(5)), p.get("q") || ""); }
+  if (path === "/search" && p.get("q")) { only("#results-view"); return search(p.get("q"), p.get("sort") || "relevance", Number(p.get("offset") || 0)); }
+  if (path === "/guide") { only("#guide-view"); if (p.get("need")) guide(p.get("need")); return; }
+  if (path === "/prior-art") { only("#prior-art-view"); return; }
+  if (path === "/trend") { only("#trend-view"); if (p.get("q")) trend(p.get("q")); return; }
+  only(null);
 }
+
+$("#guide-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const need = $("#need").value.trim();
+  if (need) location.hash = "#/guide?need=" + encodeURIComponent(need);
+});
+$("#prior-art-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const text = $("#invention").value.trim();
+  if (text) priorArt(text, $("#before").value);
+});
+$("#trend-form").addEventListener("submit", (ev) => {
+  ev.preventDefault();
+  const q = $("#trend-q").value.trim();
+  if (q) location.hash = "#/trend?q=" + encodeURIComponent(q);
+});
 
 $("#search").addEventListener("submit", (ev) => {
   ev.preventDefault();
