@@ -200,7 +200,7 @@ async function showDoc(number, q) {
   window.scrollTo(0, 0);
 }
 
-const VIEWS = ["#results-view", "#doc-view", "#guide-view", "#prior-art-view", "#trend-view"];
+const VIEWS = ["#results-view", "#doc-view", "#guide-view", "#prior-art-view", "#trend-view", "#alerts-view"];
 function only(view) {
   for (const v of VIEWS) $(v).hidden = v !== view;
   $("#search").hidden = $("#help").hidden = !(view === "#results-view" || view === "#doc-view" || view === null);
@@ -285,12 +285,26 @@ async function trend(q) {
     barChart(t.periods, t.counts), ...tables);
 }
 
+async function alerts() {
+  only("#alerts-view");
+  const out = $("#alerts-out");
+  let r;
+  try { r = await api("/api/profiles"); } catch (e) { showError(e); return; }
+  if (!r.profiles.length) { out.replaceChildren(el("li", {}, "No profiles yet: `patdex watch add NAME --query QUERY` saves one.")); return; }
+  out.replaceChildren(...r.profiles.map((p) => el("li", { class: "hit" },
+    el("strong", {}, p.name), " ",
+    p.error ? el("span", { class: "meta" }, "cannot be read: " + p.error)
+      : el("a", { class: "profile", href: `#/search?q=${encodeURIComponent(p.query)}` }, p.query),
+    p.description ? el("div", { class: "meta" }, p.description) : "")));
+}
+
 async function route() {
   const { path, p } = params();
   if (path.startsWith("/doc/")) { only("#doc-view"); return showDoc(decodeURIComponent(path.slice(5)), p.get("q") || ""); }
   if (path === "/search" && p.get("q")) { only("#results-view"); return search(p.get("q"), p.get("sort") || "relevance", Number(p.get("offset") || 0)); }
   if (path === "/guide") { only("#guide-view"); if (p.get("need")) guide(p.get("need")); return; }
   if (path === "/prior-art") { only("#prior-art-view"); return; }
+  if (path === "/alerts") return alerts();
   if (path === "/trend") { only("#trend-view"); if (p.get("q")) trend(p.get("q")); return; }
   only(null);
 }
