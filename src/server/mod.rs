@@ -192,6 +192,31 @@ impl IntoResponse for ApiError {
 
 type Reply = Result<axum::Json<Value>, ApiError>;
 
+/// A value as the JSON answer.
+fn to_json<T: serde::Serialize>(v: T) -> Reply {
+    Ok(axum::Json(
+        serde_json::to_value(v).map_err(|e| ApiError::internal(e.into()))?,
+    ))
+}
+
+/// A query prepared against the current reader, with the index folder's classification schemes
+/// (for `/low`).
+fn prepare(reader: &IndexReader, q: &str) -> Result<crate::query::Prepared, ApiError> {
+    crate::query::prepare_with(&reader.searcher, q, &Classes::at(&reader.root))
+        .map_err(ApiError::query)
+}
+
+fn parse_sort(s: Option<&str>) -> Result<Sort, ApiError> {
+    s.map_or(Ok(Sort::default()), |s| {
+        s.parse().map_err(|e: String| {
+            ApiError::bad(
+                e,
+                "sort is relevance, pd, ad, prd or exp, with :asc or :desc",
+            )
+        })
+    })
+}
+
 /// The query-string parameters, or a JSON error naming what is missing or malformed.
 fn params<T>(p: Result<Query<T>, QueryRejection>) -> Result<T, ApiError> {
     p.map(|Query(p)| p).map_err(|e| {
@@ -304,15 +329,7 @@ async fn search_route(
             "page with offset, or export the whole result set with the CLI (`patdex search --all --format csv`)",
         ));
     }
-    let sort: Sort = match &p.sort {
-        Some(s) => s.parse().map_err(|e: String| {
-            ApiError::bad(
-                e,
-                "sort is relevance, pd, ad, prd or exp, with :asc or :desc",
-            )
-        })?,
-        None => Sort::default(),
-    };
+    let sort = parse_sort(p.sort.as_deref())?;
     let facets: Vec<String> = p
         .facets
         .as_deref()
@@ -323,9 +340,7 @@ async fn search_route(
         .map(str::to_string)
         .collect();
     app.run(move |reader| {
-        let classes = Classes::at(&reader.root);
-        let prepared = crate::query::prepare_with(&reader.searcher, &p.q, &classes)
-            .map_err(ApiError::query)?;
+        let prepared = prepare(&reader, &p.q)?;
         let page_end = p.offset.saturating_add(limit);
         let q = prepared.compiled.query.as_ref();
         let (hits, total) = if facets.is_empty() {
@@ -391,20 +406,10 @@ async fn csv_route(
     p: Result<Query<CsvParams>, QueryRejection>,
 ) -> Result<Response, ApiError> {
     let p = params(p)?;
-    let sort: Sort = match &p.sort {
-        Some(s) => s.parse().map_err(|e: String| {
-            ApiError::bad(
-                e,
-                "sort is relevance, pd, ad, prd or exp, with :asc or :desc",
-            )
-        })?,
-        None => Sort::default(),
-    };
+    let sort = parse_sort(p.sort.as_deref())?;
     let bytes = app
         .run(move |reader| {
-            let classes = Classes::at(&reader.root);
-            let prepared = crate::query::prepare_with(&reader.searcher, &p.q, &classes)
-                .map_err(ApiError::query)?;
+            let prepared = prepare(&reader, &p.q)?;
             let (hits, total) = search::top_hits(
                 &reader.searcher,
                 prepared.compiled.query.as_ref(),
@@ -473,14 +478,10 @@ struct QParam {
 async fn explain_route(State(app): State<App>, p: Result<Query<QParam>, QueryRejection>) -> Reply {
     let p = params(p)?;
     app.run(move |reader| {
-        let classes = Classes::at(&reader.root);
-        let prepared = crate::query::prepare_with(&reader.searcher, &p.q, &classes)
-            .map_err(ApiError::query)?;
+        let prepared = prepare(&reader, &p.q)?;
         let e =
             crate::query::explain::explain(&reader.searcher, &prepared).map_err(ApiError::query)?;
-        Ok(axum::Json(
-            serde_json::to_value(e).map_err(|e| ApiError::internal(e.into()))?,
-        ))
+        to_json(e)
     })
     .await
 }
@@ -692,9 +693,7 @@ async fn guide_route(
             ),
             other => ApiError::internal(other.into()),
         })?;
-        Ok(axum::Json(
-            serde_json::to_value(g).map_err(|e| ApiError::internal(e.into()))?,
-        ))
+        to_json(g)
     })
     .await
 }
@@ -742,9 +741,7 @@ async fn prior_art_route(
             ..Default::default()
         };
         let r = crate::analysis::prior_art::search(&reader, &inv, &opts)?;
-        Ok(axum::Json(
-            serde_json::to_value(r).map_err(|e| ApiError::internal(e.into()))?,
-        ))
+        to_json(r)
     })
     .await
 }
@@ -770,18 +767,14 @@ async fn trend_route(
         }
     };
     app.run(move |reader| {
-        let classes = Classes::at(&reader.root);
-        let prepared = crate::query::prepare_with(&reader.searcher, &p.q, &classes)
-            .map_err(ApiError::query)?;
+        let prepared = prepare(&reader, &p.q)?;
         let opts = crate::analysis::trend::Options {
             period,
             ..Default::default()
         };
         let t =
             crate::analysis::trend::trend(&reader, prepared.compiled.query.as_ref(), &p.q, &opts)?;
-        Ok(axum::Json(
-            serde_json::to_value(t).map_err(|e| ApiError::internal(e.into()))?,
-        ))
+        to_json(t)
     })
     .await
 }
