@@ -425,9 +425,15 @@ fn search_refine_read_and_follow_in_a_real_browser() {
     b.screenshot("7-trend.png");
 
     // Alerts: the saved profiles, each a link to its search.
-    run_in(&index, &["watch", "add", "solid", "--query", "\"solid electrolyte\""]);
+    run_in(
+        &index,
+        &["watch", "add", "solid", "--query", "\"solid electrolyte\""],
+    );
     b.go(&format!("{url}#/alerts"));
-    b.wait("the profiles", "document.querySelector('#alerts-out a.profile')");
+    b.wait(
+        "the profiles",
+        "document.querySelector('#alerts-out a.profile')",
+    );
     assert_eq!(b.text("#alerts-out a.profile"), "\"solid electrolyte\"");
     b.click("#alerts-out a.profile");
     b.wait("the profile's results", &format!("document.querySelector('#count') && document.querySelector('#count').textContent === '{total} hits'"));
