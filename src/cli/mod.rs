@@ -291,8 +291,9 @@ pub enum Command {
     /// USPTO Patent Public Search. --interactive to accept or drop each suggestion.
     /// See docs/GUIDE.md.
     Guide(guide::GuideArgs),
-    /// Serve the JSON API over this index (read-only; the reader follows ingests without a
-    /// restart). Described at /api/openapi.json. Loopback by default.
+    /// Serve the web page and the JSON API over this index: search, documents, the guide,
+    /// prior art, trends, alerts (read-only; the reader follows ingests without a restart).
+    /// API described at /api/openapi.json. Loopback by default.
     Serve {
         /// Address to listen on; port 0 picks a free port (printed at start).
         #[arg(long, default_value = "127.0.0.1:8080")]
