@@ -300,6 +300,22 @@ fn search_refine_read_and_follow_in_a_real_browser() {
         "!document.querySelector('#doc-view').hidden",
     );
     assert_eq!(b.text("#doc-view h1"), title);
+    // The query's matches are marked in the document as the search matched them: the phrase
+    // "solid electrolyte", word by word, and only where the words stand together.
+    let marked = b.js("return [...document.querySelectorAll('#doc-view mark')].map(m => m.textContent.toLowerCase());");
+    let marked: Vec<String> = marked
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|m| m.as_str().unwrap().to_string())
+        .collect();
+    assert!(!marked.is_empty(), "nothing marked in the document");
+    assert!(
+        marked
+            .iter()
+            .all(|m| m.starts_with("solid") || m.starts_with("electrolyte")),
+        "{marked:?}"
+    );
     assert!(
         b.js("return document.querySelectorAll('#doc-view .claims li li').length;")
             .as_u64()

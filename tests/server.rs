@@ -201,6 +201,27 @@ fn the_api_answers_as_the_cli_does() {
     let cli = cli_json(&index, &["show", "US11446052B2", "--json"]);
     assert_eq!(d["documents"][0]["title"], cli["title"]);
     assert!(d["documents"][0]["term"]["expiry"].is_string(), "{d}");
+    // With a query, the values it matched and the matched words' byte ranges: the phrase's
+    // words, where they stand together.
+    let (_, d) = s.get("/api/doc/US11446052B2?q=%22sulfide%20solid%20electrolyte%22");
+    let marks = d["documents"][0]["marks"].as_array().unwrap();
+    assert!(!marks.is_empty());
+    for m in marks {
+        let text = m["text"].as_str().unwrap();
+        let words: Vec<&str> = m["ranges"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|r| &text[r[0].as_u64().unwrap() as usize..r[1].as_u64().unwrap() as usize])
+            .collect();
+        assert_eq!(words.len() % 3, 0, "{words:?}");
+        for w in words.chunks(3) {
+            assert_eq!(
+                w.iter().map(|x| x.to_lowercase()).collect::<Vec<_>>(),
+                ["sulfide", "solid", "electrolyte"]
+            );
+        }
+    }
     let (status, e) = s.get("/api/doc/US1234567B2");
     assert_eq!(status, 404);
     assert!(e["error"].as_str().unwrap().contains("not in this index"));

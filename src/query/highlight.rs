@@ -119,6 +119,48 @@ pub fn snippet(p: &Patent, clauses: &[Clause], width: usize) -> Option<Snippet> 
     None
 }
 
+/// One stored value (a paragraph, a claim, the abstract) with the byte ranges the query matched
+/// in it: what the document page marks.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Marked {
+    pub field: &'static str,
+    pub text: String,
+    pub ranges: Vec<(usize, usize)>,
+}
+
+/// Every value of the title, abstract, claims and description in which the positive text
+/// clauses matched, with the matched words' byte ranges (the same matching as [`snippet`]).
+pub fn marks(p: &Patent, clauses: &[Clause]) -> Vec<Marked> {
+    let mut analyzer = text::analyzer();
+    let mut out = Vec::new();
+    for field in ["title", "abstract", "claims", "description"] {
+        if !clauses.iter().any(|c| c.field == field) {
+            continue;
+        }
+        let values = schema::text_values(p, field);
+        let tokens = text::tokenize_values(&mut analyzer, &values);
+        let mut hits = BTreeSet::new();
+        for c in clauses.iter().filter(|c| c.field == field) {
+            matched_positions(&c.tree, &tokens, &mut hits);
+        }
+        let mut per_value: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+        for t in tokens
+            .iter()
+            .filter(|t| !text::is_mark(&t.term) && hits.contains(&t.position))
+        {
+            per_value.entry(t.value).or_default().push((t.from, t.to));
+        }
+        for (v, ranges) in per_value {
+            out.push(Marked {
+                field,
+                text: values[v].to_string(),
+                ranges,
+            });
+        }
+    }
+    out
+}
+
 /// Cuts a window of about `width` characters from `text` around the first of `ranges`.
 fn window(field: &'static str, text: &str, ranges: &[(usize, usize)], width: usize) -> Snippet {
     let first = ranges.first().map_or(0, |r| r.0);

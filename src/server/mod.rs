@@ -486,7 +486,19 @@ async fn explain_route(State(app): State<App>, p: Result<Query<QParam>, QueryRej
     .await
 }
 
-async fn doc_route(State(app): State<App>, UrlPath(number): UrlPath<String>) -> Reply {
+#[derive(Debug, Deserialize)]
+struct DocParams {
+    /// A query whose matches are marked (`marks`: each matching value with byte ranges).
+    #[serde(default)]
+    q: Option<String>,
+}
+
+async fn doc_route(
+    State(app): State<App>,
+    UrlPath(number): UrlPath<String>,
+    p: Result<Query<DocParams>, QueryRejection>,
+) -> Reply {
+    let q = params(p)?.q.filter(|q| !q.trim().is_empty());
     let n: PubNumber = number.parse().map_err(|e| {
         ApiError::bad(
             format!("`{number}` is not a publication number ({e})"),
@@ -501,15 +513,24 @@ async fn doc_route(State(app): State<App>, UrlPath(number): UrlPath<String>) -> 
                 "search for it: /api/search?q=pn:NUMBER",
             ));
         }
+        let clauses = match &q {
+            Some(q) => prepare(&reader, q)?.compiled.clauses,
+            None => Vec::new(),
+        };
         let docs: Vec<Value> = found
             .into_iter()
             .map(|p| {
+                let marks = crate::query::highlight::marks(&p, &clauses);
                 let term = crate::term::of(&p);
                 let mut v = serde_json::to_value(&p).unwrap_or(Value::Null);
                 if let Value::Object(m) = &mut v {
                     m.insert(
                         "term".into(),
                         serde_json::to_value(term).unwrap_or(Value::Null),
+                    );
+                    m.insert(
+                        "marks".into(),
+                        serde_json::to_value(marks).unwrap_or(Value::Null),
                     );
                 }
                 v

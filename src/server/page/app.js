@@ -32,10 +32,15 @@ function showError(e) {
 
 // A snippet with its matched byte ranges marked.
 function marked(snippet) {
-  const bytes = enc.encode(snippet.text);
-  const out = el("span", { class: "snippet" });
+  return markRanges(snippet.text, snippet.highlights, "snippet");
+}
+
+// Text with the byte ranges the server matched wrapped in <mark>.
+function markRanges(text, ranges, cls) {
+  const bytes = enc.encode(text);
+  const out = el("span", cls ? { class: cls } : {});
   let at = 0;
-  for (const [s, e] of snippet.highlights) {
+  for (const [s, e] of ranges) {
     out.append(dec.decode(bytes.slice(at, s)), el("mark", {}, dec.decode(bytes.slice(s, e))));
     at = e;
   }
@@ -126,7 +131,7 @@ function renderFacets(r, q, sort) {
 }
 
 // Claims nested under the claim they depend on.
-function claimTree(claims) {
+function claimTree(claims, show) {
   const kids = new Map();
   const roots = [];
   for (const c of claims) {
@@ -137,25 +142,8 @@ function claimTree(claims) {
     } else roots.push(c);
   }
   const list = (cs) => el("ul", {}, ...cs.map((c) => el("li", { class: "claim", id: `claim-${c.number}` },
-    el("strong", {}, `${c.number}. `), c.text, kids.has(c.number) ? list(kids.get(c.number)) : "")));
+    el("strong", {}, `${c.number}. `), show(c.text), kids.has(c.number) ? list(kids.get(c.number)) : "")));
   return list(roots);
-}
-
-// Marks the query's plain words in a text (a reading aid; the search itself is exact).
-function highlightWords(text, q) {
-  const words = (q.match(/[A-Za-z][A-Za-z0-9]{2,}/g) || [])
-    .filter((w) => !/^(AND|OR|NOT|ADJ|NEAR|WITH|SAME|ti|ab|cl|icl|desc|txt|pa|in|cpc|ipc|pd|ad|prd|pn|an|ct|kind|cc)$/.test(w))
-    .map((w) => w.toLowerCase());
-  if (!words.length) return [text];
-  const re = new RegExp(`\\b(${words.join("|")})\\w*`, "gi");
-  const out = [];
-  let at = 0;
-  for (const m of text.matchAll(re)) {
-    out.push(text.slice(at, m.index), el("mark", {}, m[0]));
-    at = m.index + m[0].length;
-  }
-  out.push(text.slice(at));
-  return out;
 }
 
 async function showDoc(number, q) {
@@ -163,8 +151,12 @@ async function showDoc(number, q) {
   $("#error").hidden = true;
   const view = $("#doc-view");
   let r;
-  try { r = await api(`/api/doc/${encodeURIComponent(number)}`); } catch (e) { view.hidden = true; showError(e); return; }
+  try { r = await api(`/api/doc/${encodeURIComponent(number)}?q=${encodeURIComponent(q)}`); } catch (e) { view.hidden = true; showError(e); return; }
   const d = r.documents[0];
+  // The values the query matched, by text, with the server's byte ranges (the same matching
+  // as the search's snippets).
+  const marks = new Map((d.marks || []).map((m) => [m.text, m.ranges]));
+  const show = (text) => (marks.has(text) ? markRanges(text, marks.get(text)) : text);
   const names = (ps) => ps.map((p) => p.name).join("; ");
   const dl = el("dl", {},
     el("dt", {}, "Number"), el("dd", {}, d.number),
@@ -187,12 +179,12 @@ async function showDoc(number, q) {
     if (!s.hits.length) citing.append(el("li", {}, "none in this index"));
   } catch (e) { citing.append(el("li", {}, "?")); }
   const desc = el("div", { class: "description" });
-  for (const b of d.description) desc.append(b.type === "heading" ? el("h3", {}, b.text) : el("p", {}, ...highlightWords(b.text, q)));
+  for (const b of d.description) desc.append(b.type === "heading" ? el("h3", {}, show(b.text)) : el("p", {}, show(b.text)));
   view.replaceChildren(
     el("p", {}, el("a", { href: q ? `#/search?q=${encodeURIComponent(q)}` : "#/" }, "← back to the results")),
     el("h1", {}, d.title), dl,
-    el("h2", {}, "Abstract"), el("p", {}, ...highlightWords(d.abstract || "", q)),
-    el("h2", {}, "Claims"), el("div", { class: "claims" }, claimTree(d.claims)),
+    el("h2", {}, "Abstract"), el("p", {}, show(d.abstract || "")),
+    el("h2", {}, "Claims"), el("div", { class: "claims" }, claimTree(d.claims, show)),
     el("h2", {}, "Cites"), cited,
     el("h2", {}, "Cited by (in this index)"), citing,
     el("h2", {}, "Description"), desc);
