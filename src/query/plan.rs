@@ -800,7 +800,7 @@ impl Resolver<'_> {
 }
 
 /// A class code at any level: H, H01, H01M, H01M10, H01M10/0525.
-fn valid_class(code: &str) -> bool {
+pub(crate) fn valid_class(code: &str) -> bool {
     if !code.starts_with(|c: char| "ABCDEFGHY".contains(c)) {
         return false;
     }
@@ -816,7 +816,8 @@ fn valid_class(code: &str) -> bool {
     }
 }
 
-fn is_main_group(code: &str) -> bool {
+/// `H01M10`: a subclass and one to four digits.
+pub(crate) fn is_main_group(code: &str) -> bool {
     let b = code.as_bytes();
     b.len() >= 5
         && b.len() <= 8

@@ -495,49 +495,18 @@ fn kind_code(text: &str) -> Option<String> {
     }
 }
 
-// Class codes, by shape only (the scheme itself is `crate::classes`' business).
-
-fn is_section(b: u8) -> bool {
-    b"ABCDEFGHY".contains(&b)
-}
+// Class codes, by shape only: the same rules as the query language's (`plan`); the scheme
+// itself is `crate::classes`' business.
 
 /// Section, class or subclass: `H`, `H01`, `H01M`.
 fn is_level(code: &str) -> bool {
-    let b = code.as_bytes();
-    match b.len() {
-        1 => is_section(b[0]),
-        3 => is_section(b[0]) && b[1..3].iter().all(u8::is_ascii_digit),
-        4 => {
-            is_section(b[0]) && b[1..3].iter().all(u8::is_ascii_digit) && b[3].is_ascii_uppercase()
-        }
-        _ => false,
-    }
+    code.len() <= 4 && crate::index::schema::class_ancestors(code).last() == Some(&code)
 }
 
-/// `H01M10`: a subclass and one to four digits.
-fn is_main_group(code: &str) -> bool {
-    let b = code.as_bytes();
-    (5..=8).contains(&b.len())
-        && is_section(b[0])
-        && b[1..3].iter().all(u8::is_ascii_digit)
-        && b[3].is_ascii_uppercase()
-        && b[4..].iter().all(u8::is_ascii_digit)
-}
+use super::plan::{is_main_group, valid_class as is_code};
 
-/// `H01M10/0525`.
 fn is_group(code: &str) -> bool {
-    match code.split_once('/') {
-        Some((main, sub)) => {
-            is_main_group(main)
-                && (1..=6).contains(&sub.len())
-                && sub.bytes().all(|b| b.is_ascii_digit())
-        }
-        None => false,
-    }
-}
-
-fn is_code(code: &str) -> bool {
-    is_level(code) || is_main_group(code) || is_group(code)
+    code.contains('/') && is_code(code)
 }
 
 /// A class code as written canonically: upper case, no spaces; `*` only where it adds
