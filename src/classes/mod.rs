@@ -10,6 +10,7 @@
 //! [`Hierarchy`] trait (the language asks, the index folder answers) and counts documents per
 //! class with tantivy term queries.
 
+pub mod browse;
 pub mod import;
 
 use std::collections::HashMap;

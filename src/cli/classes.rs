@@ -4,11 +4,9 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use serde::Serialize;
-
 use super::Failure;
 use super::render::table;
-use crate::classes::{self, Classes, Entry, Kind, Tree};
+use crate::classes::{self, Classes, Tree, browse};
 use crate::index::Layout;
 use crate::index::reader::IndexReader;
 
@@ -104,11 +102,7 @@ fn schemes_to_use<'c>(
     classes: &'c Classes,
     scheme: Option<&str>,
 ) -> Result<Vec<(&'static str, &'c Tree)>, Failure> {
-    let got: Vec<_> = classes::SCHEMES
-        .iter()
-        .filter(|s| scheme.is_none_or(|w| w == **s))
-        .filter_map(|s| classes.tree(s).map(|t| (*s, t)))
-        .collect();
+    let got = browse::trees(classes, scheme);
     if got.is_empty() {
         let problems = classes.problems();
         return Err(Failure {
@@ -127,16 +121,6 @@ fn schemes_to_use<'c>(
     Ok(got)
 }
 
-/// One class in a listing.
-#[derive(Debug, Serialize)]
-pub struct Listed {
-    pub scheme: &'static str,
-    pub symbol: String,
-    pub title: String,
-    /// Documents classified in the code or below it.
-    pub documents: u64,
-}
-
 fn search(
     layout: &Layout,
     classes: &Classes,
@@ -148,21 +132,7 @@ fn search(
 ) -> Result<u8, Failure> {
     let trees = schemes_to_use(classes, scheme.as_deref())?;
     let reader = IndexReader::open(layout).ok();
-    let mut rows = Vec::new();
-    for (name, tree) in trees {
-        for e in tree.search(words, limit) {
-            let documents = match &reader {
-                Some(r) => classes::count_below(&r.searcher, name, &e.symbol, Some(tree))?,
-                None => 0,
-            };
-            rows.push(Listed {
-                scheme: name,
-                symbol: e.symbol.clone(),
-                title: context_title(tree, e),
-                documents,
-            });
-        }
-    }
+    let rows = browse::search(reader.as_ref().map(|r| &r.searcher), &trees, words, limit)?;
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&rows)?)?;
     } else if rows.is_empty() {
@@ -183,39 +153,6 @@ fn search(
         }
     }
     Ok(if rows.is_empty() { 1 } else { 0 })
-}
-
-/// A subgroup's title with its main group's in front, since subgroup titles continue their
-/// parents' ("with teeth" means nothing alone).
-fn context_title(tree: &Tree, e: &Entry) -> String {
-    if Kind::of(&e.symbol) != Kind::Group {
-        return e.title.clone();
-    }
-    let path = tree.path(&e.symbol);
-    let titles: Vec<&str> = path
-        .iter()
-        .filter(|(s, _)| matches!(Kind::of(s), Kind::MainGroup | Kind::Group))
-        .filter_map(|(_, e)| e.map(|e| e.title.as_str()))
-        .collect();
-    titles.join(" › ")
-}
-
-#[derive(Debug, Serialize)]
-struct Shown {
-    scheme: &'static str,
-    symbol: String,
-    level: &'static str,
-    title: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    heading: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    references: Option<String>,
-    /// Documents with exactly this code.
-    documents_exact: u64,
-    /// Documents with this code or one below it (`cpc:CODE/low`).
-    documents_below: u64,
-    path: Vec<Listed>,
-    children: Vec<Listed>,
 }
 
 fn show(
@@ -248,65 +185,15 @@ fn show(
         });
     };
     let (name, tree) = (*name, *tree);
-    let e = tree.get(&symbol).expect("found");
     let reader = IndexReader::open(layout).ok();
-    let counts = |s: &str| -> anyhow::Result<(u64, u64)> {
-        let Some(r) = &reader else {
-            return Ok((0, 0));
-        };
-        let exact = classes::count(&r.searcher, name, &[s.to_string()])?;
-        Ok((
-            exact,
-            classes::count_below(&r.searcher, name, s, Some(tree))?,
-        ))
-    };
-    let listed = |s: &str, title: String| -> anyhow::Result<Listed> {
-        Ok(Listed {
-            scheme: name,
-            symbol: s.to_string(),
-            title,
-            documents: counts(s)?.1,
-        })
-    };
-    // Section, class and subclass titles are the same in IPC and CPC: a CPC subclass file
-    // without its section borrows them from an imported IPC list.
-    let other = classes::SCHEMES
-        .iter()
-        .filter(|s| **s != name)
-        .find_map(|s| classes.tree(s));
-    let mut path = Vec::new();
-    for (s, entry) in tree.path(&symbol) {
-        if s == symbol {
-            continue;
-        }
-        let title = entry
-            .map(|e| e.title.clone())
-            .or_else(|| {
-                (Kind::of(&s) <= Kind::Subclass)
-                    .then(|| other.and_then(|o| o.get(&s)).map(|e| e.title.clone()))
-                    .flatten()
-            })
-            .unwrap_or_default();
-        path.push(listed(&s, title)?);
-    }
-    let children = tree
-        .children(&symbol)
-        .into_iter()
-        .map(|c| listed(&c.symbol, c.title.clone()))
-        .collect::<anyhow::Result<Vec<_>>>()?;
-    let (documents_exact, documents_below) = counts(&symbol)?;
-    let shown = Shown {
-        scheme: name,
-        symbol: symbol.clone(),
-        level: Kind::of(&symbol).name(),
-        title: e.title.clone(),
-        heading: e.heading.clone(),
-        references: e.refs.clone(),
-        documents_exact,
-        documents_below,
-        path,
-        children,
-    };
+    let shown = browse::show(
+        classes,
+        reader.as_ref().map(|r| &r.searcher),
+        name,
+        tree,
+        &symbol,
+    )?
+    .expect("the scheme holds the symbol");
     if json {
         writeln!(out, "{}", serde_json::to_string_pretty(&shown)?)?;
         return Ok(0);

@@ -24,7 +24,7 @@ use axum::routing::{get, post};
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::classes::Classes;
+use crate::classes::{Classes, browse};
 use crate::index::Layout;
 use crate::index::reader::IndexReader;
 use crate::number::PubNumber;
@@ -558,25 +558,8 @@ async fn classes_search_route(
     let limit = p.limit.unwrap_or(15).min(app.opts.max_limit);
     app.run(move |reader| {
         let classes = Classes::at(&reader.root);
-        let mut rows = Vec::new();
-        for name in crate::classes::SCHEMES {
-            if p.scheme.as_deref().is_some_and(|s| s != name) {
-                continue;
-            }
-            let Some(tree) = classes.tree(name) else {
-                continue;
-            };
-            for e in tree.search(&p.q, limit) {
-                let documents =
-                    crate::classes::count_below(&reader.searcher, name, &e.symbol, Some(tree))?;
-                rows.push(json!({
-                    "scheme": name,
-                    "symbol": e.symbol,
-                    "title": e.title,
-                    "documents": documents,
-                }));
-            }
-        }
+        let trees = browse::trees(&classes, p.scheme.as_deref());
+        let rows = browse::search(Some(&reader.searcher), &trees, &p.q, limit)?;
         Ok(axum::Json(json!({ "query": p.q, "classes": rows })))
     })
     .await
@@ -602,45 +585,17 @@ async fn classes_show_route(
             ));
         };
         let classes = Classes::at(&reader.root);
-        let found = crate::classes::SCHEMES
-            .iter()
-            .filter(|s| p.scheme.as_deref().is_none_or(|w| w == **s))
-            .find_map(|s| classes.tree(s).filter(|t| t.get(&symbol).is_some()).map(|t| (*s, t)));
+        let found = browse::trees(&classes, p.scheme.as_deref())
+            .into_iter()
+            .find(|(_, t)| t.get(&symbol).is_some());
         let Some((name, tree)) = found else {
             return Err(ApiError::not_found(
                 format!("{symbol} is not in an imported scheme"),
                 "import one with `patdex classes import FILE`; search titles at /api/classes/search",
             ));
         };
-        let e = tree.get(&symbol).expect("found");
-        let count = |s: &str| crate::classes::count_below(&reader.searcher, name, s, Some(tree));
-        let path = tree
-            .path(&symbol)
-            .into_iter()
-            .filter(|(s, _)| *s != symbol)
-            .map(|(s, e)| {
-                Ok(json!({
-                    "symbol": s,
-                    "title": e.map(|e| e.title.clone()),
-                    "documents": count(&s)?,
-                }))
-            })
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        let children = tree
-            .children(&symbol)
-            .into_iter()
-            .map(|c| Ok(json!({ "symbol": c.symbol, "title": c.title, "documents": count(&c.symbol)? })))
-            .collect::<anyhow::Result<Vec<_>>>()?;
-        Ok(axum::Json(json!({
-            "scheme": name,
-            "symbol": symbol,
-            "title": e.title,
-            "references": e.refs,
-            "documents_exact": crate::classes::count(&reader.searcher, name, std::slice::from_ref(&symbol))?,
-            "documents_below": count(&symbol)?,
-            "path": path,
-            "children": children,
-        })))
+        let shown = browse::show(&classes, Some(&reader.searcher), name, tree, &symbol)?;
+        to_json(shown)
     })
     .await
 }
