@@ -139,7 +139,7 @@ fn the_api_answers_as_the_cli_does() {
     let (_tmp, index) = temp_index(CORPUS);
     run_in(&index, &["ingest", "--quiet", APPS]);
     run_in(&index, &["classes", "import", SAMPLE_SCHEME]);
-    let s = Server::start(&index, &["--max-limit", "50"]);
+    let s = Server::start(&index, &["--max-limit", "50", "--max-export", "3"]);
 
     for q in [
         "\"solid electrolyte\"",
@@ -306,11 +306,24 @@ fn the_api_answers_as_the_cli_does() {
     assert!(mime.starts_with("text/csv"), "{mime}");
     let cli = cli_json(&index, &["search", "battery", "--format", "json", "--all"]);
     let rows: Vec<&str> = csv.lines().skip(1).collect();
-    assert_eq!(rows.len() as u64, cli["total"].as_u64().unwrap());
+    let total = cli["total"].as_u64().unwrap();
+    assert!(
+        total > 3,
+        "the cut below needs more hits than the export holds"
+    );
+    // Three rows (the server's --max-export), then a row saying how many were left out.
+    assert_eq!(rows.len(), 4, "{csv}");
     assert!(rows[0].starts_with(&format!(
         "1,{},",
         cli["hits"][0]["number"].as_str().unwrap()
     )));
+    assert!(
+        rows[3].contains(&format!(
+            "{} more hits not exported (at most 3 rows)",
+            total - 3
+        )),
+        "{csv}"
+    );
 
     // The page is served from the binary.
     let (status, mime, html) = s.get_text("/");

@@ -301,6 +301,9 @@ pub enum Command {
         /// Largest page a search may ask for.
         #[arg(long, default_value_t = 100)]
         max_limit: usize,
+        /// Most rows a CSV export (/api/search.csv) holds.
+        #[arg(long, default_value_t = 5000)]
+        max_export: usize,
         /// Longest a request may compute, in seconds, before it is answered with 503.
         #[arg(long, default_value_t = 10.0)]
         timeout: f64,
@@ -583,11 +586,13 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
         Command::Serve {
             addr,
             max_limit,
+            max_export,
             timeout,
         } => {
             let opts = crate::server::Options {
                 addr,
                 max_limit,
+                max_export,
                 timeout: Duration::from_secs_f64(timeout.max(0.1)),
             };
             crate::server::serve(&layout, opts)?;

@@ -68,9 +68,6 @@ pub const PAGE: &[(&str, &str, &str)] = &[
     ),
 ];
 
-/// Most rows a CSV export holds (each row reads a stored record).
-pub const MAX_EXPORT: usize = 5000;
-
 /// The OpenAPI 3.1 description of [`ROUTES`].
 pub const OPENAPI: &str = include_str!("openapi.json");
 
@@ -80,6 +77,8 @@ pub struct Options {
     pub addr: SocketAddr,
     /// Largest page a search returns.
     pub max_limit: usize,
+    /// Most rows a CSV export holds (each row reads a stored record).
+    pub max_export: usize,
     /// Longest a request may compute before it is answered with 503.
     pub timeout: Duration,
 }
@@ -399,7 +398,7 @@ struct CsvParams {
     sort: Option<String>,
 }
 
-/// The whole result set (up to [`MAX_EXPORT`] rows) as CSV, the columns of `search --format csv`
+/// The whole result set (up to `--max-export` rows) as CSV, the columns of `search --format csv`
 /// without snippets.
 async fn csv_route(
     State(app): State<App>,
@@ -407,6 +406,7 @@ async fn csv_route(
 ) -> Result<Response, ApiError> {
     let p = params(p)?;
     let sort = parse_sort(p.sort.as_deref())?;
+    let max_export = app.opts.max_export;
     let bytes = app
         .run(move |reader| {
             let prepared = prepare(&reader, &p.q)?;
@@ -414,47 +414,37 @@ async fn csv_route(
                 &reader.searcher,
                 prepared.compiled.query.as_ref(),
                 sort,
-                MAX_EXPORT,
+                max_export,
             )?;
-            let mut w = csv::Writer::from_writer(Vec::new());
-            let io = |e: csv::Error| ApiError::internal(e.into());
-            w.write_record([
-                "rank",
-                "number",
-                "kind",
-                "published",
-                "title",
-                "assignees",
-                "score",
-            ])
-            .map_err(io)?;
-            for (i, h) in hits.iter().enumerate() {
+            // The CLI's CSV (`search --format csv`), snippets left empty.
+            let mut out = Vec::new();
+            let r = crate::cli::render::Results {
+                query: &p.q,
+                total,
+                offset: 0,
+                sort: sort.to_string(),
+                facets: &[],
+                notes: &[],
+                colour: false,
+            };
+            let mut rows = hits.iter().enumerate().map(|(i, h)| {
                 let patent = reader.patent(h.addr)?;
-                let hit = crate::cli::render::Hit::new(i + 1, h.score, patent, None);
-                w.write_record([
-                    hit.rank.to_string(),
-                    hit.number,
-                    hit.kind.to_string(),
-                    hit.date,
-                    hit.title,
-                    hit.assignees.join("; "),
-                    format!("{:.4}", hit.score),
-                ])
-                .map_err(io)?;
-            }
+                Ok(crate::cli::render::Hit::new(i + 1, h.score, patent, None))
+            });
+            crate::cli::render::results(&mut out, crate::cli::Format::Csv, &r, &mut rows)?;
             if total > hits.len() {
-                // The cut is said in the file itself, where a spreadsheet user sees it.
-                w.write_record([
-                    String::new(),
-                    format!(
-                        "… {} more hits not exported (at most {MAX_EXPORT} rows)",
-                        total - hits.len()
-                    ),
-                ])
-                .map_err(io)?;
+                // The cut is said in the file itself, where a spreadsheet user sees it, as a row
+                // of the same width (csv refuses ragged rows).
+                let mut w = csv::Writer::from_writer(&mut out);
+                let note = format!(
+                    "… {} more hits not exported (at most {max_export} rows)",
+                    total - hits.len()
+                );
+                w.write_record(["", note.as_str(), "", "", "", "", "", ""])
+                    .and_then(|()| w.flush().map_err(Into::into))
+                    .map_err(|e| ApiError::internal(e.into()))?;
             }
-            w.into_inner()
-                .map_err(|e| ApiError::internal(anyhow::anyhow!("{e}")))
+            Ok(out)
         })
         .await?;
     Ok((
