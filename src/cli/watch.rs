@@ -191,15 +191,8 @@ pub enum CollectionCommand {
     Remove { name: String },
 }
 
-/// The folder beside the index folder called `name` (profiles, digests, collections).
-pub fn beside_index(layout: &Layout, name: &str) -> PathBuf {
-    let root = std::path::absolute(&layout.root).unwrap_or_else(|_| layout.root.clone());
-    root.parent()
-        .map_or_else(|| PathBuf::from(name), |p| p.join(name))
-}
-
 fn profiles(layout: &Layout, dir: Option<PathBuf>) -> Profiles {
-    Profiles::new(&dir.unwrap_or_else(|| beside_index(layout, "profiles")))
+    Profiles::new(&dir.unwrap_or_else(|| layout.beside("profiles")))
 }
 
 /// Runs `patdex watch`.
@@ -730,7 +723,7 @@ fn run_one(
     }
     let dir = match &p.output.dir {
         Some(d) => profiles.dir.join(d),
-        None => beside_index(layout, "digests").join(name),
+        None => layout.beside("digests").join(name),
     };
     for f in &p.output.formats {
         let text = match f {
@@ -980,7 +973,7 @@ fn atom(p: &Profile, state: &State, now: &str) -> String {
 }
 
 fn collections(layout: &Layout, dir: Option<PathBuf>) -> Collections {
-    Collections::new(&dir.unwrap_or_else(|| beside_index(layout, "collections")))
+    Collections::new(&dir.unwrap_or_else(|| layout.beside("collections")))
 }
 
 /// The documents `query` (or profile `from`) matches now, and the query text to record.

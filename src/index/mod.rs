@@ -44,6 +44,14 @@ impl Layout {
         }
     }
 
+    /// A folder next to the index folder (`profiles`, `digests`, `collections`): the things
+    /// a user edits or shares live beside the index, not inside it.
+    pub fn beside(&self, name: &str) -> PathBuf {
+        let root = std::path::absolute(&self.root).unwrap_or_else(|_| self.root.clone());
+        root.parent()
+            .map_or_else(|| PathBuf::from(name), |p| p.join(name))
+    }
+
     /// True when an index has been created here.
     pub fn exists(&self) -> bool {
         self.tantivy.join("meta.json").is_file()

@@ -748,10 +748,7 @@ async fn trend_route(
 /// The alert profiles of `profiles/` beside the index folder, as `watch list` shows them.
 async fn profiles_route(State(app): State<App>) -> Reply {
     app.run(move |reader| {
-        let root = std::path::absolute(&reader.root).unwrap_or_else(|_| reader.root.clone());
-        let dir = root
-            .parent()
-            .map_or_else(|| PathBuf::from("profiles"), |p| p.join("profiles"));
+        let dir = Layout::new(&reader.root).beside("profiles");
         let profiles = crate::watch::profile::Profiles::new(&dir);
         let mut out = Vec::new();
         for name in profiles.names().unwrap_or_default() {
