@@ -112,6 +112,20 @@ pub struct Claim {
     /// Numbers of the claims this claim refers to (empty for independent claims).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub refers_to: Vec<u32>,
+    /// Language of this claim when the document publishes claims in several (an EP grant has
+    /// its claims in English, German and French); empty when it is the document's language.
+    /// Claims in the document's own language come first.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub lang: String,
+}
+
+/// A text in a stated language: the titles and abstracts a document also publishes in other
+/// languages (EP B540 titles in three languages, DOCDB abstracts).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LangText {
+    /// ISO 639-1 code in lower case (`en`, `de`, `fr`, `zh`).
+    pub lang: String,
+    pub text: String,
 }
 
 /// A block of the description: headings are kept apart from paragraphs so the structure survives.
@@ -243,6 +257,8 @@ pub struct Patent {
     pub doc_type: DocType,
     /// Format and version the document was parsed from, e.g. `us-patent-grant v4.5`.
     pub format: String,
+    /// Language of the publication (ISO 639-1, lower case): of `title`, `abstract_text`, the
+    /// description and the claims without a `lang` of their own.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub lang: String,
     pub pub_date: Option<Date>,
@@ -255,6 +271,16 @@ pub struct Patent {
     /// Abstract paragraphs, separated by blank lines.
     #[serde(rename = "abstract")]
     pub abstract_text: String,
+    /// The title in other languages than `lang`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_titles: Vec<LangText>,
+    /// The abstract in other languages than `lang`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub other_abstracts: Vec<LangText>,
+    /// A family identifier assigned by an office (the EPO's DOCDB simple family id): documents
+    /// sharing it are one family even when no number links them.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub family_id: String,
     pub claims: Vec<Claim>,
     pub description: Vec<Block>,
     pub cpc: Vec<Classification>,
@@ -298,6 +324,9 @@ impl Patent {
             priority_claims: Vec::new(),
             title: String::new(),
             abstract_text: String::new(),
+            other_titles: Vec::new(),
+            other_abstracts: Vec::new(),
+            family_id: String::new(),
             claims: Vec::new(),
             description: Vec::new(),
             cpc: Vec::new(),

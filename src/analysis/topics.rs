@@ -464,6 +464,13 @@ fn read_topics(reader: &IndexReader, path: &Path, rule: Cutoff) -> anyhow::Resul
                     Invention::from_patent(&p),
                     topic_cutoff(&p, rule),
                 )),
+                Ok(crate::parse::Parsed::Patents(ps)) => out.extend(ps.iter().map(|p| {
+                    (
+                        p.number.to_string(),
+                        Invention::from_patent(p),
+                        topic_cutoff(p, rule),
+                    )
+                })),
                 Ok(crate::parse::Parsed::Skipped { .. }) => {}
                 Err(e) => broken.push(format!("{} document {}: {e}", doc.origin, doc.index)),
             }

@@ -314,13 +314,12 @@ enum Work {
 
 /// What the parse pool hands the writer.
 enum Done {
-    Patent {
+    /// The publications one source document held (one, except for multi-document formats).
+    Patents {
         file: usize,
         seq: u64,
-        key: String,
-        /// `SourcePos::hash` of the document.
-        hash: String,
-        doc: Box<TantivyDocument>,
+        /// Number, `SourcePos::hash` of the source document, and the index document.
+        docs: Vec<(String, String, TantivyDocument)>,
     },
     Skipped {
         file: usize,
@@ -568,46 +567,42 @@ pub fn ingest(layout: &Layout, paths: &[PathBuf], opts: &IngestOptions) -> anyho
             };
             if let Some(msg) = msg {
                 match msg {
-                    Done::Patent {
-                        file,
-                        seq,
-                        key,
-                        hash,
-                        doc,
-                    } => {
+                    Done::Patents { file, seq, docs } => {
                         files[file].processed += 1;
-                        files[file].documents += 1;
-                        docs_done += 1;
-                        let prev = seen.get(&key);
-                        if prev.is_some_and(|p| p.seq > seq) {
-                            // A later copy of this document was already indexed in this run.
-                            summary.replaced += 1;
-                        } else {
-                            let term = Term::from_field_text(id_field, &key);
-                            let before = match prev {
-                                Some(p) => p.before.clone(),
-                                None => match &committed_src {
-                                    Some(src) => indexed_src(&committed, src, &term)?,
-                                    None => None,
-                                },
-                            };
-                            let existed = prev.is_some() || before.is_some();
-                            writer.delete_term(term);
-                            // Blocks while too many documents wait inside tantivy.
-                            ticket_tx
-                                .send(())
-                                .expect("the ticket receiver lives as long as the writer");
-                            writer.add_document(Queued {
-                                doc: *doc,
-                                _ticket: Ticket(ticket_rx.clone()),
-                            })?;
-                            if existed {
+                        for (key, hash, doc) in docs {
+                            files[file].documents += 1;
+                            docs_done += 1;
+                            let prev = seen.get(&key);
+                            if prev.is_some_and(|p| p.seq > seq) {
+                                // A later copy of this document was already indexed in this run.
                                 summary.replaced += 1;
                             } else {
-                                summary.added += 1;
+                                let term = Term::from_field_text(id_field, &key);
+                                let before = match prev {
+                                    Some(p) => p.before.clone(),
+                                    None => match &committed_src {
+                                        Some(src) => indexed_src(&committed, src, &term)?,
+                                        None => None,
+                                    },
+                                };
+                                let existed = prev.is_some() || before.is_some();
+                                writer.delete_term(term);
+                                // Blocks while too many documents wait inside tantivy.
+                                ticket_tx
+                                    .send(())
+                                    .expect("the ticket receiver lives as long as the writer");
+                                writer.add_document(Queued {
+                                    doc,
+                                    _ticket: Ticket(ticket_rx.clone()),
+                                })?;
+                                if existed {
+                                    summary.replaced += 1;
+                                } else {
+                                    summary.added += 1;
+                                }
+                                seen.insert(key, Seen { seq, hash, before });
+                                pending_commit = true;
                             }
-                            seen.insert(key, Seen { seq, hash, before });
-                            pending_commit = true;
                         }
                     }
                     Done::Skipped { file, root } => {
@@ -799,31 +794,29 @@ fn process(work: Work) -> Done {
                     Some(r) => parse::records::parse_row(&r.mapping, &doc.bytes),
                     None => parse::parse_document(&doc.bytes),
                 }
-                .map(|parsed| match parsed {
-                    Parsed::Patent(mut p) => {
-                        p.source = crate::model::SourcePos {
-                            file: doc.origin.to_string(),
-                            index: doc.index,
-                            offset: doc.offset,
-                            hash: crate::model::source_hash(&doc.bytes),
-                        };
-                        Ok((
-                            p.number.to_string(),
-                            p.source.hash.clone(),
-                            schema::to_document(&p),
-                        ))
-                    }
-                    Parsed::Skipped { root } => Err(root),
+                .map(|parsed| {
+                    let patents = match parsed {
+                        Parsed::Patent(p) => vec![*p],
+                        Parsed::Patents(ps) => ps,
+                        Parsed::Skipped { root } => return Err(root),
+                    };
+                    let hash = crate::model::source_hash(&doc.bytes);
+                    Ok(patents
+                        .into_iter()
+                        .map(|mut p| {
+                            p.source = crate::model::SourcePos {
+                                file: doc.origin.to_string(),
+                                index: doc.index,
+                                offset: doc.offset,
+                                hash: hash.clone(),
+                            };
+                            (p.number.to_string(), hash.clone(), schema::to_document(&p))
+                        })
+                        .collect::<Vec<_>>())
                 })
             });
             match parsed {
-                Ok(Ok(Ok((key, hash, tdoc)))) => Done::Patent {
-                    file,
-                    seq,
-                    key,
-                    hash,
-                    doc: Box::new(tdoc),
-                },
+                Ok(Ok(Ok(docs))) => Done::Patents { file, seq, docs },
                 Ok(Ok(Err(root))) => Done::Skipped { file, root },
                 Ok(Err(e)) => Done::Failed {
                     file,

@@ -5,9 +5,16 @@
 //! formats not supported yet) come back as [`Parsed::Skipped`]; documents that cannot be read
 //! come back as a [`ParseError`] for the ingester to quarantine.
 
+pub mod aps;
+pub mod cnipa;
+pub mod docdb;
+pub mod epo;
+pub mod pap;
 pub mod patsnap;
 pub mod records;
+pub mod st32;
 pub mod text;
+pub mod tree;
 pub mod uspto;
 
 use quick_xml::Reader;
@@ -22,6 +29,9 @@ pub const PARSER_VERSION: &str = concat!("patdex-", env!("CARGO_PKG_VERSION"), "
 #[derive(Debug)]
 pub enum Parsed {
     Patent(Box<Patent>),
+    /// A file that holds several publications in one document (a DOCDB `exchange-documents`
+    /// delivery, an OPS response, an APS text file).
+    Patents(Vec<Patent>),
     /// A well-formed document that is not a patent publication, or a format not supported yet.
     Skipped {
         root: String,
@@ -43,15 +53,40 @@ pub enum ParseError {
     Record(String),
 }
 
-/// Parses one complete XML document.
+/// Parses one complete document: XML, recognised by its root element (never by file name), or
+/// APS green-book text, recognised by its first record.
 pub fn parse_document(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    if aps::looks_like(bytes) {
+        return aps::parse(bytes);
+    }
     let mut reader = Reader::from_reader(bytes);
     let mut doctype = String::new();
     loop {
         let pos = reader.buffer_position();
         match reader.read_event() {
-            Ok(Event::Start(e)) | Ok(Event::Empty(e)) => {
+            Ok(ev @ (Event::Start(_) | Event::Empty(_))) => {
+                let (e, empty) = match ev {
+                    Event::Start(e) => (e, false),
+                    Event::Empty(e) => (e, true),
+                    _ => unreachable!("matched above"),
+                };
                 let root = e.local_name().as_ref().to_string();
+                // The tree formats: read the whole document, then hand it over.
+                let tree_format: Option<TreeParser> = match root.as_str() {
+                    "PATDOC" => Some(st32::parse),
+                    "patent-application-publication" => Some(pap::parse),
+                    "ep-patent-document" => Some(epo::parse),
+                    "exchange-documents" | "exchange-document" | "world-patent-data" => {
+                        Some(docdb::parse)
+                    }
+                    "cn-patent-document" | "PatentDocumentAndRelated" => Some(cnipa::parse),
+                    _ => None,
+                };
+                if let Some(parse) = tree_format {
+                    let e = e.into_owned();
+                    let node = tree::read(&mut reader, &e, empty, &doctype)?;
+                    return parse(&node, &doctype);
+                }
                 return match root.as_str() {
                     "us-patent-grant" | "us-patent-application" => {
                         uspto::parse_v4(reader, e.into_owned(), &doctype)
@@ -72,6 +107,10 @@ pub fn parse_document(bytes: &[u8]) -> Result<Parsed, ParseError> {
         }
     }
 }
+
+/// A parser for a format read as a [`tree::Node`]: the root element and the DOCTYPE (for the
+/// DTD's name and version).
+type TreeParser = fn(&tree::Node, &str) -> Result<Parsed, ParseError>;
 
 #[cfg(test)]
 mod tests {

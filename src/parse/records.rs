@@ -790,6 +790,7 @@ fn claim(number: u32, text: &str) -> Claim {
         dependent: !refers_to.is_empty(),
         refers_to,
         text,
+        lang: String::new(),
     }
 }
 

@@ -146,6 +146,34 @@ impl TextBuf {
     }
 }
 
+/// The boundary an element puts around its text inside a capture. Inline markup glues to its
+/// neighbours (`H<sub>2</sub>O` is one word); block elements start a new line; anything else,
+/// including unknown elements, at least separates words.
+pub fn sep_of(name: &[u8]) -> Sep {
+    match name {
+        b"b" | b"i" | b"u" | b"o" | b"sub" | b"sup" | b"sub2" | b"sup2" | b"smallcaps"
+        | b"claim-ref" | b"figref" | b"crossref" | b"ul-style" | b"bio-deposit" => Sep::None,
+        b"claim-text"
+        | b"p"
+        | b"heading"
+        | b"li"
+        | b"ul"
+        | b"ol"
+        | b"dl"
+        | b"dt"
+        | b"dd"
+        | b"row"
+        | b"br"
+        | b"table"
+        | b"tables"
+        | b"maths"
+        | b"chemistry"
+        | b"pre"
+        | b"table-external-doc" => Sep::Newline,
+        _ => Sep::Space,
+    }
+}
+
 /// A searcher for two spaces, built once (building one per call showed up in profiles).
 fn double_space() -> &'static memchr::memmem::Finder<'static> {
     static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> = std::sync::OnceLock::new();
@@ -162,10 +190,30 @@ where
     if let Some(v) = declared.get(name) {
         return Some(v.as_str());
     }
-    if let Some(v) = quick_xml::escape::resolve_html5_entity(name) {
+    if let Some(v) = html5_entity(name) {
         return Some(v);
     }
     iso_extra(name)
+}
+
+/// HTML5's named character references, from the `entities` crate. quick-xml has a table of its
+/// own, but its Latin Extended-A entries are wrong (`&ccaron;` gives U+0010 instead of `č`,
+/// and so on for `&amacr;` to `&zcaron;`): the names DOCDB and the USPTO use for Central
+/// European and Baltic letters.
+fn html5_entity(name: &str) -> Option<&'static str> {
+    static MAP: std::sync::OnceLock<HashMap<&'static str, &'static str>> =
+        std::sync::OnceLock::new();
+    MAP.get_or_init(|| {
+        entities::ENTITIES
+            .iter()
+            .filter_map(|e| {
+                let n = e.entity.strip_prefix('&')?.strip_suffix(';')?;
+                Some((n, e.characters))
+            })
+            .collect()
+    })
+    .get(name)
+    .copied()
 }
 
 /// The text of a character or entity reference in a document without a DTD of its own
@@ -267,7 +315,7 @@ pub fn internal_entities(doctype: &str, out: &mut HashMap<String, String>) {
     }
 }
 
-fn expand_char_refs(raw: &str) -> String {
+pub(crate) fn expand_char_refs(raw: &str) -> String {
     let mut out = String::new();
     let mut rest = raw;
     while let Some(i) = rest.find("&#") {

@@ -14,7 +14,7 @@ use jiff::civil::Date;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
-use super::text::{Sep, TextBuf, internal_entities, resolve_entity};
+use super::text::{TextBuf, internal_entities, resolve_entity, sep_of};
 use super::{ParseError, Parsed};
 use crate::model::{
     Block, Citation, Claim, Classification, DocId, DocKind, DocType, Party, Patent, Priority,
@@ -165,34 +165,6 @@ fn tag_of(name: &[u8]) -> T {
         b"claim" => T::Claim,
         b"claim-ref" => T::ClaimRef,
         _ => T::Other,
-    }
-}
-
-/// The boundary an element puts around its text inside a capture. Inline markup glues to its
-/// neighbours (`H<sub>2</sub>O` is one word); block elements start a new line; anything else,
-/// including unknown elements, at least separates words.
-fn sep_of(name: &[u8]) -> Sep {
-    match name {
-        b"b" | b"i" | b"u" | b"o" | b"sub" | b"sup" | b"sub2" | b"sup2" | b"smallcaps"
-        | b"claim-ref" | b"figref" | b"crossref" | b"ul-style" | b"bio-deposit" => Sep::None,
-        b"claim-text"
-        | b"p"
-        | b"heading"
-        | b"li"
-        | b"ul"
-        | b"ol"
-        | b"dl"
-        | b"dt"
-        | b"dd"
-        | b"row"
-        | b"br"
-        | b"table"
-        | b"tables"
-        | b"maths"
-        | b"chemistry"
-        | b"pre"
-        | b"table-external-doc" => Sep::Newline,
-        _ => Sep::Space,
     }
 }
 
@@ -700,6 +672,7 @@ impl State {
                     text: strip_claim_number(&text).to_string(),
                     dependent: !cap.refs.is_empty(),
                     refers_to: cap.refs,
+                    lang: String::new(),
                 });
             }
         }
