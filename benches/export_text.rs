@@ -178,7 +178,7 @@ fn main() -> anyhow::Result<()> {
                     .expect("strings serialise");
                     Out::Doc { id, line }
                 }
-                Ok(Parsed::Skipped { .. }) => Out::Skipped,
+                Ok(Parsed::Skipped { .. } | Parsed::Patents(_)) => Out::Skipped,
                 Err(_) => Out::Error,
             })
             .collect();

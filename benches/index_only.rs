@@ -202,8 +202,10 @@ fn main() -> anyhow::Result<()> {
         for piece in Splitter::new(file.as_slice()) {
             let piece = piece?;
             match parse_document(&piece.bytes) {
-                Ok(Parsed::Patent(p)) => {
-                    docs.push((p.number.to_string(), strip(schema::to_document(&p))))
+                Ok(parsed @ (Parsed::Patent(_) | Parsed::Patents(_))) => {
+                    for p in parsed.into_patents() {
+                        docs.push((p.number.to_string(), strip(schema::to_document(&p))))
+                    }
                 }
                 Ok(Parsed::Skipped { .. }) => skipped += 1,
                 Err(_) => errors += 1,

@@ -171,16 +171,18 @@ fn parse(files: &[Vec<u8>], with_doc: bool) -> Count {
             let piece = piece.expect("in-memory read cannot fail");
             c.docs += 1;
             match parse_document(&piece.bytes) {
-                Ok(Parsed::Patent(p)) => {
-                    c.patents += 1;
-                    c.work = c.work.wrapping_add(
-                        (p.claims.len() + p.description.len() + p.citations.len()) as u64,
-                    );
-                    if with_doc {
-                        let doc = schema::to_document(&p);
-                        black_box(&doc);
+                Ok(parsed @ (Parsed::Patent(_) | Parsed::Patents(_))) => {
+                    for p in parsed.into_patents() {
+                        c.patents += 1;
+                        c.work = c.work.wrapping_add(
+                            (p.claims.len() + p.description.len() + p.citations.len()) as u64,
+                        );
+                        if with_doc {
+                            let doc = schema::to_document(&p);
+                            black_box(&doc);
+                        }
+                        black_box(&p);
                     }
-                    black_box(&p);
                 }
                 Ok(Parsed::Skipped { .. }) => c.skipped += 1,
                 Err(_) => c.errors += 1,

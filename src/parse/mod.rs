@@ -38,6 +38,17 @@ pub enum Parsed {
     },
 }
 
+impl Parsed {
+    /// The publications read (none for a skipped document).
+    pub fn into_patents(self) -> Vec<Patent> {
+        match self {
+            Parsed::Patent(p) => vec![*p],
+            Parsed::Patents(ps) => ps,
+            Parsed::Skipped { .. } => Vec::new(),
+        }
+    }
+}
+
 /// Why a document could not be parsed. `offset` is the byte offset within the document.
 #[derive(Debug, Clone, thiserror::Error)]
 pub enum ParseError {

@@ -53,7 +53,9 @@ pub fn parse_file(path: &Path) -> FileParse {
     let progress = Arc::new(AtomicU64::new(0));
     let mut sink = |doc: patdex::source::RawDoc| {
         match parse::parse_document(&doc.bytes) {
-            Ok(Parsed::Patent(p)) => out.patents.push(*p),
+            Ok(parsed @ (Parsed::Patent(_) | Parsed::Patents(_))) => {
+                out.patents.extend(parsed.into_patents())
+            }
             Ok(Parsed::Skipped { root }) => out.skipped.push(root),
             Err(e) => out.errors.push((doc.index, e.to_string())),
         }
