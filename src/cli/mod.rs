@@ -115,9 +115,14 @@ pub enum Command {
         #[arg(long, default_value = "relevance")]
         sort: Sort,
         /// Count values over all hits: cpc, cpc-group, cpc-full, ipc, ipc-group, pa, year,
-        /// kind, type, cc (comma-separated).
+        /// kind, type, cc, lang (comma-separated).
         #[arg(long, value_delimiter = ',')]
         facet: Vec<String>,
+        /// One row per family: hits sharing an application, publication, priority claim or
+        /// office family id are one row, at the place of the best of them, with the others
+        /// listed; the total counts families.
+        #[arg(long)]
+        family: bool,
         /// Leave out the keyword-in-context snippets (faster exports).
         #[arg(long)]
         no_snippets: bool,
@@ -511,6 +516,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
             all,
             sort,
             facet,
+            family,
             no_snippets,
             within,
             format,
@@ -520,6 +526,7 @@ fn run(cli: Cli, out: &mut dyn Write) -> Result<u8, Failure> {
                 limit: if all { usize::MAX } else { limit },
                 sort,
                 facets: facet,
+                family,
                 snippets: !no_snippets,
                 format,
                 within,
@@ -724,6 +731,8 @@ struct SearchOptions {
     limit: usize,
     sort: Sort,
     facets: Vec<String>,
+    /// One row per family.
+    family: bool,
     snippets: bool,
     format: Format,
     /// A collection to search inside.
@@ -760,8 +769,8 @@ fn search(
         ]));
     }
     let page_end = opts.offset.saturating_add(opts.limit);
-    // Facets count over every hit; a page alone needs only its own hits and the total.
-    let (hits, total) = if opts.facets.is_empty() {
+    // Facets and families need every hit; a page alone needs only its own hits and the total.
+    let (hits, total) = if opts.facets.is_empty() && !opts.family {
         search::top_hits(
             &reader.searcher,
             prepared.compiled.query.as_ref(),
@@ -773,11 +782,20 @@ fn search(
             &reader.searcher,
             prepared.compiled.query.as_ref(),
             opts.sort,
-            page_end,
+            // A family's place is its best member's, wherever that is.
+            if opts.family { usize::MAX } else { page_end },
         )?;
         let total = hits.len();
         (hits, total)
     };
+    // Rows: each hit alone, or each family (its best hit first).
+    let groups: Vec<Vec<usize>> = if opts.family {
+        search::families(&reader.searcher, &hits)?
+    } else {
+        (0..hits.len()).map(|i| vec![i]).collect()
+    };
+    let total = if opts.family { groups.len() } else { total };
+    let ids = crate::index::reader::FastStrings::open(&reader.searcher, "id")?;
     // Records without the claims, description or abstract a clause searches (exports) can never
     // match; say so rather than let them look absent.
     let notes = crate::query::lacks::missing(&reader.searcher, &prepared.plan)?;
@@ -786,17 +804,21 @@ fn search(
         .iter()
         .map(|f| search::facet(&reader.searcher, &hits, f.trim()))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let start = opts.offset.min(hits.len());
-    let end = start.saturating_add(opts.limit).min(hits.len());
+    let start = opts.offset.min(groups.len());
+    let end = start.saturating_add(opts.limit).min(groups.len());
     let clauses = &prepared.compiled.clauses;
-    let mut rows = hits[start..end].iter().enumerate().map(|(i, h)| {
+    let mut rows = groups[start..end].iter().enumerate().map(|(i, g)| {
+        let h = &hits[g[0]];
         let p = reader.patent(h.addr)?;
         let snippet = if opts.snippets {
             highlight::snippet(&p, clauses, 160)
         } else {
             None
         };
-        Ok(render::Hit::new(start + i + 1, h.score, p, snippet))
+        let mut row = render::Hit::new(start + i + 1, h.score, p, snippet);
+        let others: Vec<_> = g[1..].iter().map(|&j| hits[j].addr).collect();
+        row.family = ids.first_values(&others)?;
+        Ok(row)
     });
     let colour = opts.format == Format::Table
         && io::stdout().is_terminal()
@@ -1026,6 +1048,7 @@ fn quickstart(
             limit: 5,
             sort: Sort::default(),
             facets: Vec::new(),
+            family: false,
             snippets: true,
             format: Format::Table,
             within: None,

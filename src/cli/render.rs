@@ -26,6 +26,9 @@ pub struct Hit {
     pub score: f32,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub snippet: Option<Snippet>,
+    /// With `--family`: the other hits of this row's family, best first.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub family: Vec<String>,
 }
 
 impl Hit {
@@ -39,6 +42,7 @@ impl Hit {
             title: p.title,
             score,
             snippet,
+            family: Vec::new(),
         }
     }
 }
@@ -150,6 +154,9 @@ pub fn results(
                         style.snippet(s)
                     )?;
                 }
+                if !h.family.is_empty() {
+                    writeln!(out, "     family: {}", h.family.join(", "))?;
+                }
             }
             if r.total > 0 {
                 writeln!(
@@ -217,6 +224,7 @@ pub fn results(
                 "assignees",
                 "score",
                 "snippet",
+                "family",
             ])?;
             for h in hits {
                 let h = h?;
@@ -232,6 +240,7 @@ pub fn results(
                         .as_ref()
                         .map(|s| s.text.clone())
                         .unwrap_or_default(),
+                    h.family.join("; "),
                 ])?;
             }
             w.flush()?;
@@ -441,7 +450,9 @@ pub fn stats(st: &Stats, layout: &Layout) -> String {
     let _ = writeln!(s, "documents: {}", st.documents);
     counts("by kind", &st.by_kind, &mut s);
     counts("by type", &st.by_type, &mut s);
+    counts("by office", &st.by_office, &mut s);
     counts("by format", &st.by_format, &mut s);
+    counts("by language", &st.by_lang, &mut s);
     counts("by year", &st.by_year, &mut s);
     let _ = writeln!(s, "index size: {:.1} MB", st.index_bytes as f64 / 1e6);
     let _ = writeln!(

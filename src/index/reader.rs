@@ -86,6 +86,10 @@ pub struct Stats {
     pub by_type: BTreeMap<String, u64>,
     pub by_year: BTreeMap<String, u64>,
     pub by_format: BTreeMap<String, u64>,
+    /// Documents per publishing office (`cc`).
+    pub by_office: BTreeMap<String, u64>,
+    /// Documents per language of their texts (a document in three languages counts three times).
+    pub by_lang: BTreeMap<String, u64>,
     pub index_bytes: u64,
     pub files: usize,
     pub last_ingest: Option<String>,
@@ -184,6 +188,8 @@ pub fn stats(layout: &Layout) -> anyhow::Result<Stats> {
         by_type: facet_counts(&reader.searcher, "type")?,
         by_year: facet_counts(&reader.searcher, "year")?,
         by_format: facet_counts(&reader.searcher, "format")?,
+        by_office: facet_counts(&reader.searcher, "cc")?,
+        by_lang: facet_counts(&reader.searcher, "lang")?,
         index_bytes: dir_size(&layout.tantivy),
         files: manifest.files.len(),
         last_ingest: manifest.last_ingest,

@@ -17,7 +17,7 @@ use tantivy::{DateTime, TantivyDocument};
 use crate::model::{Citation, Party, Patent};
 
 /// Bumped whenever the mapping changes in a way that needs `patdex rebuild`.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// How a field is indexed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -145,7 +145,7 @@ pub fn class_ancestors(symbol: &str) -> Vec<&str> {
 /// provisionals, PCT, its earlier publication) and its priority claims. Two documents sharing a
 /// key are one family, which prior-art search must not return for each other. Applications and
 /// publications are kept apart because their number ranges overlap (application 10/971,298 and
-/// patent 10,971,298 are different things).
+/// patent 10,971,298 are different things). An office's own family id (DOCDB's) is `fid:`.
 pub fn family_keys(p: &Patent) -> Vec<String> {
     fn app(cc: &str, number: &str) -> Option<String> {
         let digits: String = number
@@ -185,6 +185,9 @@ pub fn family_keys(p: &Patent) -> Vec<String> {
     }
     for c in &p.priority_claims {
         out.extend(app(&c.country, &c.number));
+    }
+    if !p.family_id.trim().is_empty() {
+        out.push(format!("fid:{}", p.family_id.trim()));
     }
     out.sort();
     out.dedup();
@@ -257,6 +260,24 @@ pub static FIELDS: &[FieldSpec] = &[
         extract: |p, v| v.text(p.number.kind.as_str()),
     },
     FieldSpec {
+        name: "lang",
+        kind: Kind::Keyword,
+        about: "languages of the document's texts (ISO 639-1: en, de, fr, zh)",
+        extract: |p, v| {
+            let mut langs: Vec<&str> = std::iter::once(p.lang.as_str())
+                .chain(p.other_titles.iter().map(|t| t.lang.as_str()))
+                .chain(p.other_abstracts.iter().map(|t| t.lang.as_str()))
+                .chain(p.claims.iter().map(|c| c.lang.as_str()))
+                .filter(|l| !l.is_empty())
+                .collect();
+            langs.sort_unstable();
+            langs.dedup();
+            for l in langs {
+                v.text(l.to_ascii_lowercase());
+            }
+        },
+    },
+    FieldSpec {
         name: "format",
         kind: Kind::Keyword,
         about: "source format and version, e.g. 'us-patent-grant v4.5'",
@@ -265,14 +286,24 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "title",
         kind: Kind::Text,
-        about: "title",
-        extract: |p, v| v.text(p.title.as_str()),
+        about: "title, and the title in other languages (EP documents have three)",
+        extract: |p, v| {
+            v.text(p.title.as_str());
+            for t in &p.other_titles {
+                v.text(t.text.as_str());
+            }
+        },
     },
     FieldSpec {
         name: "abstract",
         kind: Kind::Text,
-        about: "abstract",
-        extract: |p, v| v.text(p.abstract_text.as_str()),
+        about: "abstract, and the abstract in other languages",
+        extract: |p, v| {
+            v.text(p.abstract_text.as_str());
+            for t in &p.other_abstracts {
+                v.text(t.text.as_str());
+            }
+        },
     },
     FieldSpec {
         name: "claims",
@@ -426,7 +457,7 @@ pub static FIELDS: &[FieldSpec] = &[
     FieldSpec {
         name: "fam",
         kind: Kind::Keyword,
-        about: "family keys: app:/pub: numbers of the document, its related filings and priorities",
+        about: "family keys: app:/pub: numbers of the document, its related filings and priorities; fid: an office's family id",
         extract: |p, v| {
             for k in family_keys(p) {
                 v.text(k);

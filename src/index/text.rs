@@ -5,6 +5,14 @@
 //! word with the same singular (`batteries`), so exact words (`=battery`) and truncation (`batter*`) work
 //! on the words as written, with one index.
 //!
+//! Chinese and Japanese have no spaces between words, so a run of ideographs (or kana) is cut
+//! into words by jieba's dictionary ([`jieba_rs`], dictionary paths only, no HMM guessing, so
+//! that a query segments the way the same words in a document do). A word of three or more
+//! characters also emits the dictionary words inside it (`锂离子` also as `离子`) at its own
+//! position, so a query cut differently from the document (`离子电池` inside `锂离子电池`) still
+//! meets it; queries take only the main cut ([`normalize_words`]). Letters and digits inside the
+//! run (`LiFePO4正极`) stay words of their own.
+//!
 //! Every value of a text field is one paragraph (a claim, a description paragraph or heading, the
 //! abstract, the title). At the first word of a paragraph the tokenizer also emits
 //! [`PARAGRAPH_MARK`], and at the first word of every sentence [`SENTENCE_MARK`], at the same
@@ -64,6 +72,65 @@ impl Tokenizer for PatentTokenizer {
             token: Token::default(),
             pending: Vec::new(),
             prev_word: None,
+            queued: std::collections::VecDeque::new(),
+        }
+    }
+}
+
+/// Characters segmented by dictionary: CJK ideographs (all blocks) and Japanese kana.
+pub fn is_cjk(c: char) -> bool {
+    matches!(c as u32,
+        0x3040..=0x30FF // hiragana, katakana
+        | 0x3400..=0x4DBF // extension A
+        | 0x4E00..=0x9FFF // unified ideographs
+        | 0xF900..=0xFAFF // compatibility ideographs
+        | 0x20000..=0x3134F) // extensions B to G
+}
+
+fn jieba() -> &'static jieba_rs::Jieba {
+    static J: std::sync::OnceLock<jieba_rs::Jieba> = std::sync::OnceLock::new();
+    J.get_or_init(jieba_rs::Jieba::new)
+}
+
+/// A word found in a run: its byte range, and whether it is a dictionary word inside the
+/// previous word (which takes no position of its own).
+#[derive(Debug, Clone, Copy)]
+struct Found {
+    start: usize,
+    end: usize,
+    inner: bool,
+}
+
+/// Cuts the CJK stretch `text[from..to]` into words (see the module docs), appending to `out`.
+fn segment(text: &str, from: usize, to: usize, out: &mut std::collections::VecDeque<Found>) {
+    let j = jieba();
+    for t in j.cut(&text[from..to], false) {
+        let (start, end) = (from + t.byte_start, from + t.byte_end);
+        out.push_back(Found {
+            start,
+            end,
+            inner: false,
+        });
+        let chars: Vec<usize> = text[start..end]
+            .char_indices()
+            .map(|(i, _)| start + i)
+            .chain(std::iter::once(end))
+            .collect();
+        let n = chars.len() - 1;
+        for len in [2, 3] {
+            if n <= len {
+                continue;
+            }
+            for i in 0..=n - len {
+                let gram = &text[chars[i]..chars[i + len]];
+                if j.has_word(gram) {
+                    out.push_back(Found {
+                        start: chars[i],
+                        end: chars[i + len],
+                        inner: true,
+                    });
+                }
+            }
         }
     }
 }
@@ -79,18 +146,56 @@ pub struct PatentTokenStream<'a> {
     pending: Vec<Token>,
     /// Byte range of the previous word.
     prev_word: Option<(usize, usize)>,
+    /// Words of the current run still to hand out (a run with CJK text holds several).
+    queued: std::collections::VecDeque<Found>,
 }
 
 impl PatentTokenStream<'_> {
-    /// The next word's byte range, or `None` at the end.
-    fn next_word(&mut self) -> Option<(usize, usize)> {
+    /// The next word, or `None` at the end.
+    fn next_word(&mut self) -> Option<Found> {
+        if let Some(f) = self.queued.pop_front() {
+            return Some(f);
+        }
         let rest = &self.text[self.at..];
         let start = self.at + rest.find(char::is_alphanumeric)?;
         let len = self.text[start..]
             .find(|c: char| !c.is_alphanumeric())
             .unwrap_or(self.text.len() - start);
-        self.at = start + len;
-        Some((start, start + len))
+        let end = start + len;
+        self.at = end;
+        let run = &self.text[start..end];
+        if run.is_ascii() || !run.chars().any(is_cjk) {
+            return Some(Found {
+                start,
+                end,
+                inner: false,
+            });
+        }
+        // Alternate stretches of CJK (segmented) and other letters or digits (one word each).
+        let mut from = start;
+        let mut cjk = None;
+        for (i, c) in run.char_indices() {
+            let here = is_cjk(c);
+            if cjk.is_some_and(|was| was != here) {
+                self.push_stretch(from, start + i, cjk == Some(true));
+                from = start + i;
+            }
+            cjk = Some(here);
+        }
+        self.push_stretch(from, end, cjk == Some(true));
+        self.queued.pop_front()
+    }
+
+    fn push_stretch(&mut self, from: usize, to: usize, cjk: bool) {
+        if cjk {
+            segment(self.text, from, to, &mut self.queued);
+        } else {
+            self.queued.push_back(Found {
+                start: from,
+                end: to,
+                inner: false,
+            });
+        }
     }
 
     /// Whether the word at `start` begins a new sentence, judged from the text since the
@@ -113,6 +218,15 @@ impl PatentTokenStream<'_> {
             return false;
         }
         sentence_end_between(&self.text[pe..start])
+    }
+
+    /// Whether the gap before the word at `start` holds a full-width sentence end (`。！？`),
+    /// which Chinese and Japanese use without a following space or capital.
+    fn cjk_sentence_end_before(&self, start: usize) -> bool {
+        let Some((_, pe)) = self.prev_word else {
+            return false;
+        };
+        self.text[pe..start].contains(['。', '！', '？'])
     }
 }
 
@@ -152,13 +266,24 @@ impl TokenStream for PatentTokenStream<'_> {
             return true;
         }
         loop {
-            let Some((start, end)) = self.next_word() else {
+            let Some(Found { start, end, inner }) = self.next_word() else {
                 return false;
             };
+            if inner {
+                // A dictionary word inside the previous word, at that word's position.
+                self.token = Token {
+                    offset_from: start,
+                    offset_to: end,
+                    position: self.position.saturating_sub(1),
+                    text: self.text[start..end].to_string(),
+                    position_length: 1,
+                };
+                return true;
+            }
             let position = self.position;
             self.position += 1;
             let first = self.prev_word.is_none();
-            let sentence = self.starts_sentence(start);
+            let sentence = self.starts_sentence(start) || self.cjk_sentence_end_before(start);
             self.prev_word = Some((start, end));
             if end - start > MAX_WORD_BYTES {
                 continue;
@@ -232,6 +357,25 @@ pub fn tokenize_values<S: AsRef<str>>(
         }
         // tantivy's POSITION_GAP between values of a field.
         base = end + 1;
+    }
+    out
+}
+
+/// The indexed words of what was typed in a query as one word: usually one, several for
+/// Chinese or Japanese text (`锂离子电池` → `锂离子`, `电池`), which the query then matches as a
+/// phrase. Only the main cut counts: the dictionary words inside a longer word are for
+/// matching documents, not for querying.
+pub fn normalize_words(analyzer: &mut TextAnalyzer, word: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(word);
+    let mut out = Vec::new();
+    let mut last = None;
+    while stream.advance() {
+        let t = stream.token();
+        if is_mark(&t.text) || last == Some(t.position) {
+            continue;
+        }
+        last = Some(t.position);
+        out.push(t.text.clone());
     }
     out
 }
@@ -316,6 +460,37 @@ mod tests {
             .map(|t| (t.value, t.position))
             .collect();
         assert_eq!(words, vec![(0, 0), (0, 1), (2, 4)]);
+    }
+
+    #[test]
+    fn chinese_is_cut_into_words_with_inner_words_at_the_same_position() {
+        // 一种锂离子电池正极材料 "a positive electrode material for lithium-ion batteries".
+        let t = terms("一种锂离子电池正极材料。本发明LiFePO4涂层");
+        let words: Vec<(u32, &str)> = t
+            .iter()
+            .filter(|(_, w)| !is_mark(w))
+            .map(|(p, w)| (*p, w.as_str()))
+            .collect();
+        let at = |w: &str| words.iter().find(|(_, x)| *x == w).map(|(p, _)| *p);
+        // The main cut, in order, one position each.
+        assert_eq!(at("一种"), Some(0), "{words:?}");
+        assert_eq!(at("锂离子"), Some(1), "{words:?}");
+        assert_eq!(at("电池"), Some(2), "{words:?}");
+        assert_eq!(at("正极"), Some(3), "{words:?}");
+        assert_eq!(at("材料"), Some(4), "{words:?}");
+        // A dictionary word inside 锂离子 shares its position.
+        assert_eq!(at("离子"), Some(1), "{words:?}");
+        // Latin letters and digits inside the run are a word of their own.
+        assert!(at("lifepo4").is_some(), "{words:?}");
+        // 。 ends a sentence without a space or a capital.
+        let sentences = t.iter().filter(|(_, w)| w == SENTENCE_MARK).count();
+        assert_eq!(sentences, 2, "{t:?}");
+        // A query takes the main cut only.
+        assert_eq!(
+            normalize_words(&mut analyzer(), "锂离子电池"),
+            vec!["锂离子", "电池"]
+        );
+        assert_eq!(normalize_words(&mut analyzer(), "Battery"), vec!["battery"]);
     }
 
     #[test]

@@ -67,6 +67,56 @@ pub enum ParseError {
 /// Parses one complete document: XML, recognised by its root element (never by file name), or
 /// APS green-book text, recognised by its first record.
 pub fn parse_document(bytes: &[u8]) -> Result<Parsed, ParseError> {
+    parse_any(bytes).map_err(|e| match e {
+        ParseError::Xml { offset, message } => explain_xml(bytes, offset, &message),
+        other => other,
+    })
+}
+
+/// An XML error as a librarian can act on it: line and column, the text there, and for the
+/// usual breakages (a bare `&` or `<` in text, as in documents re-indented by hand) what it is
+/// and what well-formed XML writes instead.
+fn explain_xml(bytes: &[u8], offset: u64, message: &str) -> ParseError {
+    let at = (offset as usize).min(bytes.len());
+    // quick-xml reports a text event's start for a bad reference: point at the `&` itself.
+    let unclosed_ref = message.contains("reference not closed");
+    let mut spot = at;
+    if unclosed_ref && let Some(i) = memchr::memchr(b'&', &bytes[at..]) {
+        spot = at + i;
+    }
+    let bare_lt = message.contains("attribute key must be")
+        || message.contains("name cannot")
+        || message.contains("invalid name");
+    let line = 1 + bytes[..spot].iter().filter(|&&b| b == b'\n').count();
+    let line_start = bytes[..spot]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = 1 + String::from_utf8_lossy(&bytes[line_start..spot])
+        .chars()
+        .count();
+    let end = (spot + 40).min(bytes.len());
+    let excerpt: String = String::from_utf8_lossy(&bytes[spot..end])
+        .chars()
+        .take_while(|&c| c != '\n')
+        .collect();
+    let what = if unclosed_ref {
+        "a bare `&` that starts no entity reference (well-formed XML writes `&amp;`)".to_string()
+    } else if bare_lt {
+        "a bare `<` in text, or a broken tag (well-formed XML writes `&lt;` in text)".to_string()
+    } else {
+        message.to_string()
+    };
+    ParseError::Xml {
+        offset: spot as u64,
+        message: format!(
+            "not well-formed at line {line}, column {column}: {what}; the text there: `{}` ({message})",
+            excerpt.trim_end()
+        ),
+    }
+}
+
+fn parse_any(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if aps::looks_like(bytes) {
         return aps::parse(bytes);
     }

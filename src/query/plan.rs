@@ -736,12 +736,15 @@ impl Resolver<'_> {
                     );
                 }
                 out.push(WordMatch::Glob(pattern));
-            } else if let Some(w) = crate::index::text::normalize_word(&mut analyzer, piece) {
-                out.push(if exact {
-                    WordMatch::Exact(w)
-                } else {
-                    WordMatch::Stem(w)
-                });
+            } else {
+                // Chinese text typed without spaces is several words: a phrase.
+                for w in crate::index::text::normalize_words(&mut analyzer, piece) {
+                    out.push(if exact {
+                        WordMatch::Exact(w)
+                    } else {
+                        WordMatch::Stem(w)
+                    });
+                }
             }
         }
         match out.len() {

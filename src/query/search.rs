@@ -244,6 +244,53 @@ pub fn top_hits(
     Ok((hits, total))
 }
 
+/// Groups `hits` (in their order) into families: two hits are one family when they share a
+/// family key (`index::schema::family_keys`: the same application, publication, related filing,
+/// priority claim, or office family id), directly or through other hits. Returns each family's
+/// members as indices into `hits`, families in the order of their first (best) member.
+pub fn families(searcher: &Searcher, hits: &[Hit]) -> anyhow::Result<Vec<Vec<usize>>> {
+    let fam = crate::index::reader::FastStrings::open(searcher, "fam")?;
+    // Union-find over hit indices; a key remembers the first hit that had it.
+    let mut parent: Vec<usize> = (0..hits.len()).collect();
+    fn root(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut first_with: HashMap<String, usize> = HashMap::new();
+    let mut keys = Vec::new();
+    for (i, h) in hits.iter().enumerate() {
+        keys.clear();
+        fam.values(h.addr, &mut keys)?;
+        for k in keys.drain(..) {
+            match first_with.get(&k) {
+                Some(&j) => {
+                    let (a, b) = (root(&mut parent, i), root(&mut parent, j));
+                    // The earlier hit stays the root, so a family keeps its best member's place.
+                    let (keep, join) = if a < b { (a, b) } else { (b, a) };
+                    parent[join] = keep;
+                }
+                None => {
+                    first_with.insert(k, i);
+                }
+            }
+        }
+    }
+    let mut group_of: HashMap<usize, usize> = HashMap::new();
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for i in 0..hits.len() {
+        let r = root(&mut parent, i);
+        let g = *group_of.entry(r).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[g].push(i);
+    }
+    Ok(out)
+}
+
 /// Facets `--facet` can count: name, index field, and which values of it count.
 pub const FACETS: &[(&str, &str, &str)] = &[
     ("cpc", "cpc", "CPC subclass (H01M)"),
@@ -260,6 +307,7 @@ pub const FACETS: &[(&str, &str, &str)] = &[
     ("kind", "kc", "kind code"),
     ("type", "type", "utility, design, plant, reissue"),
     ("cc", "cc", "publishing office"),
+    ("lang", "lang", "language of the texts"),
 ];
 
 /// Counts of one facet over a result set, largest first.
