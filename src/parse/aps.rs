@@ -469,7 +469,7 @@ fn claims(r: &Record, p: &mut Patent) {
 }
 
 /// Claim numbers after "claim"/"claims": `claim 1`, `claims 1 or 2`, `claims 3 to 5`.
-fn claim_refs(text: &str) -> Vec<u32> {
+pub(super) fn claim_refs(text: &str) -> Vec<u32> {
     let lower = text.to_ascii_lowercase();
     let words: Vec<&str> = lower
         .split(|c: char| c.is_whitespace() || c == ',')

@@ -6,8 +6,9 @@
 //!
 //! Text needs rules of its own for Chinese: the old format keeps the line breaks of the printed
 //! page (`更特\n<br/>别地`), and a space must not be left where the line was wrapped between two
-//! Chinese characters. Whitespace from the source is therefore dropped next to CJK characters
-//! (see [`cn_text`]) while boundaries that markup stands for (table cells) stay.
+//! Chinese characters. Line wraps from the source are therefore dropped next to CJK characters,
+//! typed spaces between two of them (see [`cn_text`]), while boundaries that markup stands for
+//! (table cells) stay.
 
 use jiff::civil::Date;
 
@@ -877,8 +878,8 @@ fn claim_refs(text: &str) -> Vec<u32> {
     out
 }
 
-/// The earliest date the document can claim: priorities, a parent application, the PCT filing,
-/// the filing date itself.
+/// The earliest date the document can claim (priorities, a parent application, the PCT filing,
+/// the filing date itself), and the owners.
 fn finish(p: &mut Patent) {
     let prio = p.priority_claims.iter().filter_map(|c| c.date);
     let related = p
@@ -888,6 +889,9 @@ fn finish(p: &mut Patent) {
         .filter_map(|r| parse_yyyymmdd(&r.id.date));
     let earliest: Option<Date> = prio.chain(related).chain(p.application.filing_date).min();
     p.priority_date = earliest;
+    // A Chinese application or patent belongs to its applicants (申请人 / 专利权人); there is no
+    // separate assignee element.
+    p.assignees = p.applicants.clone();
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -998,6 +1002,9 @@ fn cn_text(n: &Node) -> String {
 fn render(n: &Node, buf: &mut CnBuf) {
     for c in &n.children {
         match c {
+            Child::Text(t) if t.contains('<') => {
+                strip_html_inline(t).chars().for_each(|ch| buf.push(ch))
+            }
             Child::Text(t) => t.chars().for_each(|ch| buf.push(ch)),
             Child::Element(e) => {
                 if matches!(e.name.as_str(), "img" | "Image" | "colspec" | "Title") {
@@ -1010,6 +1017,34 @@ fn render(n: &Node, buf: &mut CnBuf) {
             }
         }
     }
+}
+
+/// Table cells of the XSD format sometimes carry HTML in CDATA (`<![CDATA[CC<sub>50</sub>]]>`):
+/// the inline tags go, like the elements they mimic. Only these exact tags: `<210>` in a
+/// sequence listing is text.
+fn strip_html_inline(t: &str) -> String {
+    const TAGS: &[&str] = &[
+        "<sub>", "</sub>", "<sup>", "</sup>", "<i>", "</i>", "<b>", "</b>", "<u>", "</u>", "<br>",
+        "<br/>", "<br />",
+    ];
+    let mut out = String::with_capacity(t.len());
+    let mut rest = t;
+    while let Some(i) = rest.find('<') {
+        out.push_str(&rest[..i]);
+        rest = &rest[i..];
+        match TAGS.iter().find(|tag| {
+            rest.get(..tag.len())
+                .is_some_and(|h| h.eq_ignore_ascii_case(tag))
+        }) {
+            Some(tag) => rest = &rest[tag.len()..],
+            None => {
+                out.push('<');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
 }
 
 #[cfg(test)]
@@ -1045,6 +1080,8 @@ mod tests {
             "<t><row><entry>字段</entry><entry>含义</entry></row><row><entry>a</entry></row></t>",
         );
         assert_eq!(cn_text(&t), "字段\t含义\na");
+        let cdata = node("<entry><![CDATA[CC<sub>50</sub>[uM]<SUP>a</SUP> <210>]]></entry>");
+        assert_eq!(cn_text(&cdata), "CC50[uM]a <210>");
     }
 
     #[test]

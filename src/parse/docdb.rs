@@ -140,6 +140,7 @@ fn document(d: &Node) -> Result<Patent, String> {
             .or_else(|| any_date(&pub_refs))
     });
 
+    let mut pub_lang = String::new();
     if let Some(b) = bib {
         let app_refs: Vec<&Node> = b.children("application-reference").collect();
         if let Some(id) = best_id(&app_refs).and_then(doc_id) {
@@ -160,41 +161,35 @@ fn document(d: &Node) -> Result<Patent, String> {
             p.applicants = parties_of(parties, "applicants", "applicant", "applicant-name");
             p.inventors = parties_of(parties, "inventors", "inventor", "inventor-name");
         }
-        texts(
+        pub_lang = publication_lang(b);
+        p.lang = texts(
             b.children("invention-title").collect(),
             &collapse_text,
             &mut p.title,
             &mut p.other_titles,
-            &collapse(&b.text_at("language-of-publication")).to_ascii_lowercase(),
+            &pub_lang,
+            &pub_lang,
         );
-        p.lang = chosen_lang(b);
         for refs in b.children("references-cited") {
             for c in refs.children("citation") {
                 cited(c, citation_category(c), &mut p.citations);
             }
         }
     }
-    let mut abstract_lang = String::new();
-    if d.child("abstract").is_some() {
-        let want = if p.lang.is_empty() {
-            "en".to_string()
-        } else {
-            p.lang.clone()
-        };
-        texts(
-            d.children("abstract").collect(),
-            &paragraphs,
-            &mut p.abstract_text,
-            &mut p.other_abstracts,
-            &want,
-        );
-        abstract_lang = d
-            .children("abstract")
-            .find(|a| paragraphs(a) == p.abstract_text)
-            .and_then(|a| a.attr("lang"))
-            .unwrap_or("")
-            .to_ascii_lowercase();
-    }
+    // The abstract in the title's language where there is one, so `lang` holds for both.
+    let want = if p.lang.is_empty() {
+        pub_lang.clone()
+    } else {
+        p.lang.clone()
+    };
+    let abstract_lang = texts(
+        d.children("abstract").collect(),
+        &paragraphs,
+        &mut p.abstract_text,
+        &mut p.other_abstracts,
+        &want,
+        &pub_lang,
+    );
     if p.lang.is_empty() {
         p.lang = abstract_lang;
     }
@@ -216,55 +211,78 @@ fn collapse_text(n: &Node) -> String {
     collapse(&n.text())
 }
 
-/// The language of the title chosen as `title` (see [`texts`]).
-fn chosen_lang(b: &Node) -> String {
-    let titles: Vec<&Node> = b.children("invention-title").collect();
-    let want = collapse(&b.text_at("language-of-publication")).to_ascii_lowercase();
-    pick_index(&titles, &want)
-        .and_then(|i| titles[i].attr("lang"))
-        .unwrap_or("")
-        .to_ascii_lowercase()
+/// The language of the publication: `language-of-publication`, else the `lang` of the
+/// publication's `document-id` (`sh` for a YU document), else empty.
+fn publication_lang(b: &Node) -> String {
+    let l = collapse(&b.text_at("language-of-publication"));
+    let l = if l.is_empty() {
+        b.all("publication-reference/document-id")
+            .into_iter()
+            .find_map(|d| d.attr("lang").filter(|l| !l.trim().is_empty()))
+            .unwrap_or("")
+            .trim()
+            .to_string()
+    } else {
+        l
+    };
+    l.to_ascii_lowercase()
 }
 
-/// Which of several language versions is the main one: the publication's language, else
-/// English (the language DOCDB adds for every document), else the first.
-fn pick_index(nodes: &[&Node], want: &str) -> Option<usize> {
-    let lang = |n: &Node| n.attr("lang").unwrap_or("").to_ascii_lowercase();
-    if nodes.is_empty() {
-        return None;
+/// One version per language, in document order, the best data format for each: `original`
+/// (the office's own text, diacritics and all) before `docdba` before the rest. A version
+/// without `lang` is in the publication's language.
+fn by_language<'a>(nodes: Vec<&'a Node>, pub_lang: &str) -> Vec<(String, &'a Node)> {
+    let rank = |n: &Node| match n.attr("data-format").unwrap_or("") {
+        "original" => 0,
+        "docdba" => 1,
+        _ => 2,
+    };
+    let mut out: Vec<(String, &Node)> = Vec::new();
+    for n in nodes {
+        let lang = match n.attr("lang").map(str::trim) {
+            Some(l) if !l.is_empty() => l.to_ascii_lowercase(),
+            _ => pub_lang.to_string(),
+        };
+        match out.iter_mut().find(|(l, _)| *l == lang) {
+            Some(slot) if rank(n) < rank(slot.1) => slot.1 = n,
+            Some(_) => {}
+            None => out.push((lang, n)),
+        }
     }
-    (!want.is_empty())
-        .then(|| nodes.iter().position(|n| lang(n) == want))
-        .flatten()
-        .or_else(|| nodes.iter().position(|n| lang(n) == "en"))
-        .or(Some(0))
+    out
 }
 
-/// Fills `main` with the text of the main language version and `others` with one text per
-/// other language (DOCDB repeats a language in several data formats).
+/// Fills `main` with the main language version (the publication's language, else English,
+/// which DOCDB adds to most documents, else the first) and `others` with one text per other
+/// language; returns the main version's language.
 fn texts(
     nodes: Vec<&Node>,
     text_of: &dyn Fn(&Node) -> String,
     main: &mut String,
     others: &mut Vec<LangText>,
     want: &str,
-) {
-    let Some(i) = pick_index(&nodes, want) else {
-        return;
-    };
-    let lang = |n: &Node| n.attr("lang").unwrap_or("").to_ascii_lowercase();
-    let main_lang = lang(nodes[i]);
-    *main = text_of(nodes[i]);
-    for (j, n) in nodes.iter().enumerate() {
-        let l = lang(n);
-        if j == i || l == main_lang || others.iter().any(|o| o.lang == l) {
-            continue;
-        }
-        let text = text_of(n);
-        if !text.is_empty() {
-            others.push(LangText { lang: l, text });
+    pub_lang: &str,
+) -> String {
+    let versions: Vec<(String, String)> = by_language(nodes, pub_lang)
+        .into_iter()
+        .map(|(l, n)| (l, text_of(n)))
+        .filter(|(_, t)| !t.is_empty())
+        .collect();
+    let i = (!want.is_empty())
+        .then(|| versions.iter().position(|(l, _)| l == want))
+        .flatten()
+        .or_else(|| versions.iter().position(|(l, _)| l == "en"))
+        .unwrap_or(0);
+    let mut lang = String::new();
+    for (j, (l, t)) in versions.into_iter().enumerate() {
+        if j == i {
+            *main = t;
+            lang = l;
+        } else {
+            others.push(LangText { lang: l, text: t });
         }
     }
+    lang
 }
 
 /// Priority claims by `sequence`, each from its docdb id, else its epodoc id

@@ -120,6 +120,18 @@ fn parse_any(bytes: &[u8]) -> Result<Parsed, ParseError> {
     if aps::looks_like(bytes) {
         return aps::parse(bytes);
     }
+    // Plain text that is no patent format (a README beside the data, a BRS text export): not a
+    // document, nothing to quarantine. Bytes that are not UTF-8 still go to the XML reader,
+    // which says what is wrong with them.
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(bytes);
+    if let Some(&first) = body.iter().find(|b| !b.is_ascii_whitespace())
+        && first != b'<'
+        && std::str::from_utf8(body).is_ok()
+    {
+        return Ok(Parsed::Skipped {
+            root: "(text)".to_string(),
+        });
+    }
     let mut reader = Reader::from_reader(bytes);
     let mut doctype = String::new();
     loop {

@@ -4,6 +4,7 @@
 //! Bibliographic data is under `subdoc-bibliographic-information`; the text parts are
 //! `subdoc-abstract`, `subdoc-description` and `subdoc-claims`.
 
+use super::aps::claim_refs;
 use super::st32::{claim_numbers, doc_type_of, earliest_priority, make_claim, person_name};
 use super::text::{Sep, sep_of};
 use super::tree::Node;
@@ -147,11 +148,19 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
                 .attr("id")
                 .and_then(|id| claim_numbers(id).first().copied())
                 .unwrap_or(fallback);
+            // The `depends_on` ids are often wrong in these files (`CLM-00033` on the words
+            // "claim 31"), so the printed number wins; the id only when no number is printed.
             let refs: Vec<u32> = claim
                 .find_all("dependent-claim-reference")
                 .into_iter()
-                .filter_map(|r| r.attr("depends_on"))
-                .flat_map(claim_numbers)
+                .flat_map(|r| {
+                    let printed = claim_refs(&text(r));
+                    if printed.is_empty() {
+                        r.attr("depends_on").map(claim_numbers).unwrap_or_default()
+                    } else {
+                        printed
+                    }
+                })
                 .collect();
             p.claims.push(make_claim(number, &text(claim), refs));
         }

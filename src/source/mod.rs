@@ -44,14 +44,20 @@ pub enum Container {
 }
 
 /// File names worth reading when a directory is walked; explicitly named files are always read.
+/// `.txt` is there for the USPTO's APS text files (1976-2001); the file lists that ship inside
+/// the bibliographic zips (`..._lst.txt`) are not documents.
 pub fn is_candidate_name(path: &Path) -> bool {
     let name = path
         .file_name()
         .map(|n| n.to_string_lossy().to_ascii_lowercase())
         .unwrap_or_default();
-    [".xml", ".zip", ".gz", ".tgz", ".tar"]
-        .iter()
-        .any(|ext| name.ends_with(ext))
+    is_wanted_name(&name) || name.ends_with(".tgz") || name.ends_with(".tar")
+}
+
+/// Names of documents (and nested archives) read from a folder or an archive.
+fn is_wanted_name(lower: &str) -> bool {
+    [".xml", ".zip", ".gz"].iter().any(|e| lower.ends_with(e))
+        || (lower.ends_with(".txt") && !lower.ends_with("lst.txt"))
 }
 
 /// Expands files and directories (recursively, sorted) into the list of files to read.
@@ -307,7 +313,7 @@ fn split_into(
 
 fn member_wanted(name: &str) -> bool {
     let lower = name.to_ascii_lowercase();
-    lower.ends_with(".xml") || lower.ends_with(".zip") || lower.ends_with(".gz")
+    is_wanted_name(&lower)
 }
 
 fn read_zip<R: Read + Seek>(
