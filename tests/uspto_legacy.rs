@@ -97,12 +97,16 @@ fn check_all(files: &[std::path::PathBuf], root: &str, format_prefix: &str) -> V
                     "{n}: {c:?}"
                 );
             }
-            let texts = [
+            let mut texts = vec![
                 p.title.clone(),
                 p.abstract_text.clone(),
                 p.claims_text(),
                 p.description_text(),
             ];
+            texts.extend(p.citations.iter().filter_map(|c| match c {
+                Citation::Npl { text, .. } => Some(text.clone()),
+                Citation::Patent { .. } => None,
+            }));
             for t in &texts {
                 let left = unresolved(t);
                 assert!(left.is_empty(), "{name} {n}: unresolved {left:?}");
@@ -356,6 +360,11 @@ fn pap_bulk_document_by_hand() {
             .text
             .starts_with("The device according to claim 1, wherein")
     );
+    // `depends_on="CLM-00033"` on the words "claim 31": the printed number wins.
+    let q = find(&got.patents, "US20020139975A1");
+    let c32 = q.claims.iter().find(|c| c.number == 32).unwrap();
+    assert!(c32.text.starts_with("The process of claim 31,"));
+    assert_eq!(c32.refers_to, vec![31]);
 }
 
 /// The PatentsView legacy parser's output for `pa040101.two` (US20040000002A1).

@@ -485,7 +485,7 @@ pub(super) fn claim_refs(text: &str) -> Vec<u32> {
                 let digits: String = w.chars().take_while(char::is_ascii_digit).collect();
                 if let Ok(n) = digits.parse::<u32>() {
                     match range_from.take() {
-                        Some(a) if a < n && n - a < 100 => out.extend(a..=n),
+                        Some(a) if a < n && n - a < 100 => out.extend(a + 1..=n),
                         _ => out.push(n),
                     }
                     if digits.len() < w.len() {
