@@ -522,3 +522,45 @@ fn new_format_medical_device() {
         ]
     );
 }
+
+/// Damaged documents are errors, never panics: every file cut at many points, and with its
+/// publication number removed.
+#[test]
+fn damaged_documents_are_errors_not_panics() {
+    use patdex::parse::{ParseError, parse_document};
+    let data = require_shared!();
+    let mut files = files_under(&data.join(OLD));
+    files.extend(files_under(&data.join(NEW)));
+    for f in &files {
+        let raw = std::fs::read(f).unwrap();
+        for i in 1..40 {
+            let cut = &raw[..raw.len() * i / 40];
+            assert!(
+                parse_document(cut).is_err(),
+                "{} cut at {i}/40",
+                f.display()
+            );
+        }
+        let text = String::from_utf8(raw).unwrap();
+        let (open, close) = if text.contains("<doc-number>") {
+            ("<doc-number>", "</doc-number>")
+        } else {
+            ("<base:DocNumber>", "</base:DocNumber>")
+        };
+        // Empty every document number: the publication's, the application's, the priorities'.
+        let mut emptied = String::new();
+        let mut rest = text.as_str();
+        while let Some(a) = rest.find(open) {
+            let b = rest[a..].find(close).map(|b| a + b).unwrap();
+            emptied.push_str(&rest[..a + open.len()]);
+            rest = &rest[b..];
+        }
+        emptied.push_str(rest);
+        // The XSD root repeats the number as an attribute.
+        let emptied = emptied.replace(" docNumber=", " x-docNumber=");
+        match parse_document(emptied.as_bytes()) {
+            Err(ParseError::Number(m)) => assert!(m.contains("doc-number"), "{m}"),
+            other => panic!("{}: {other:?}", f.display()),
+        }
+    }
+}

@@ -678,14 +678,12 @@ fn set_titles(p: &mut Patent, titles: Vec<&Node>, fallback: Option<&Node>) {
             continue;
         }
         let lang = t.attr("lang").map(|l| lang_of(Some(l)));
-        match lang {
-            Some(l) if l != p.lang => {
-                if !p.other_titles.iter().any(|o| o.lang == l) {
-                    p.other_titles.push(LangText { lang: l, text });
-                }
+        if let Some(l) = lang.filter(|l| *l != p.lang) {
+            if !p.other_titles.iter().any(|o| o.lang == l) {
+                p.other_titles.push(LangText { lang: l, text });
             }
-            _ if p.title.is_empty() => p.title = text,
-            _ => {}
+        } else if p.title.is_empty() {
+            p.title = text;
         }
     }
     if p.title.is_empty() {
@@ -1070,12 +1068,15 @@ mod tests {
     #[test]
     fn wrapped_chinese_lines_join_without_spaces() {
         let p = node(
-            "<p>更特\n\t\t<br/>别地，hepcidin\n<br/>生物 K<sub>D</sub> Lodderomyces\n<br/>elongisporus。\n<br/></p>",
+            "<p>更特\n\t\t<br/>别地，hepcidin\n<br/>生物\n K<sub>D</sub> Lodderomyces\n<br/>elongisporus。 \n<br/></p>",
         );
         assert_eq!(
             cn_text(&p),
             "更特别地，hepcidin生物KD Lodderomyces elongisporus。"
         );
+        // Typed spaces stay, except between two Chinese characters.
+        let n = node("<name>代理有限公司 11243 无菌水 清洗</name>");
+        assert_eq!(cn_text(&n), "代理有限公司 11243 无菌水清洗");
         let t = node(
             "<t><row><entry>字段</entry><entry>含义</entry></row><row><entry>a</entry></row></t>",
         );
@@ -1121,6 +1122,23 @@ mod tests {
                 assert_eq!(p.number.to_string(), "CN113783949A");
                 assert_eq!(p.format, "cnipa business v2.2.1");
                 assert_eq!(p.lang, "zh");
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn titles_in_other_languages() {
+        let xml = r#"<b:PatentDocumentAndRelated xmlns:b="u" lang="ZH" docNumber="1" kind="U"><b:BibliographicData>
+<b:InventionTitle lang="en">Display device</b:InventionTitle><b:InventionTitle lang="zh">显示设备</b:InventionTitle>
+</b:BibliographicData></b:PatentDocumentAndRelated>"#;
+        match super::super::parse_document(xml.as_bytes()) {
+            Ok(Parsed::Patent(p)) => {
+                assert_eq!(p.title, "显示设备");
+                assert_eq!(p.other_titles.len(), 1);
+                assert_eq!(p.other_titles[0].lang, "en");
+                assert_eq!(p.other_titles[0].text, "Display device");
+                assert_eq!((p.kind, p.doc_type), (DocKind::Grant, DocType::Other));
             }
             other => panic!("{other:?}"),
         }
