@@ -116,6 +116,7 @@ fn document(d: &Node) -> Result<Patent, String> {
     if doc_number.is_empty() || country.is_empty() {
         return Err("no country and doc-number (attributes or a publication-reference)".into());
     }
+    let doc_number = us_pregrant_number(&country, &doc_number);
     let number = PubNumber::from_parts(&country, &doc_number, &kind).map_err(|e| e.to_string())?;
     let k = kind.trim().to_ascii_uppercase();
     // Kind letters differ per office; B and C are grants almost everywhere (DE C, CA C, RU C).
@@ -526,8 +527,31 @@ fn citation_category(c: &Node) -> String {
     out
 }
 
+/// DOCDB writes US pre-grant publications with a six-digit serial (`2014102795`), the USPTO
+/// with seven (`20140102795`, the canonical form): the same document must get the same number
+/// whichever source it came from.
+fn us_pregrant_number(country: &str, doc_number: &str) -> String {
+    let n = doc_number.trim();
+    if country.trim().eq_ignore_ascii_case("US")
+        && n.len() == 10
+        && n.bytes().all(|b| b.is_ascii_digit())
+        && (n.starts_with("19") || n.starts_with("20"))
+    {
+        format!("{}0{}", &n[..4], &n[4..])
+    } else {
+        n.to_string()
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn us_pregrant_numbers_get_the_usptos_seven_digit_serial() {
+        assert_eq!(super::us_pregrant_number("US", "2014102795"), "20140102795");
+        assert_eq!(super::us_pregrant_number("US", "9291047"), "9291047");
+        assert_eq!(super::us_pregrant_number("EP", "2014102795"), "2014102795");
+    }
+
     use super::*;
 
     #[test]
