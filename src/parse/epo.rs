@@ -11,6 +11,7 @@
 
 use jiff::civil::Date;
 
+use super::claims::{refs_in_words, strip_number};
 use super::tree::Node;
 use super::uspto::normalize_ipc_text;
 use super::{ParseError, Parsed};
@@ -706,11 +707,11 @@ fn claims(set: &Node, lang: &str, out: &mut Vec<Claim>) {
             .filter(|n| *n > 0)
             .unwrap_or(i as u32 + 1);
         let text = c.text();
-        let text = strip_claim_number(text.trim()).to_string();
+        let text = strip_number(text.trim()).to_string();
         if text.is_empty() {
             continue;
         }
-        let refers_to: Vec<u32> = claim_refs(&text)
+        let refers_to: Vec<u32> = refs_in_words(&text)
             .into_iter()
             .filter(|r| *r < number)
             .collect();
@@ -722,91 +723,6 @@ fn claims(set: &Node, lang: &str, out: &mut Vec<Claim>) {
             lang: lang.to_string(),
         });
     }
-}
-
-fn strip_claim_number(text: &str) -> &str {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && text[digits..].starts_with('.') {
-        text[digits + 1..].trim_start()
-    } else {
-        text
-    }
-}
-
-/// The claims a claim refers to, read from its words since EP claims carry no `claim-ref`:
-/// `claim 1`, `claims 1 to 3`, `any one of claims 1, 2 or 5`, `Anspruch 1 bis 3`,
-/// `revendications 1 à 3`.
-pub(crate) fn claim_refs(text: &str) -> Vec<u32> {
-    const WORDS: &[&str] = &[
-        "claim",
-        "claims",
-        "anspruch",
-        "ansprüche",
-        "ansprüchen",
-        "anspruchs",
-        "revendication",
-        "revendications",
-    ];
-    const JOIN: &[&str] = &[
-        "or", "and", "to", "oder", "und", "bis", "ou", "et", "à", "a", "-", "–", ",",
-    ];
-    const RANGE: &[&str] = &["to", "bis", "à", "a", "-", "–"];
-    let tokens: Vec<String> = text
-        .split_whitespace()
-        .flat_map(|w| {
-            // `1,` `3)` `1-3` → separate tokens for numbers and separators.
-            let mut out = Vec::new();
-            let mut cur = String::new();
-            for ch in w.chars() {
-                if ch == ',' || ch == '-' || ch == '–' {
-                    if !cur.is_empty() {
-                        out.push(std::mem::take(&mut cur));
-                    }
-                    out.push(ch.to_string());
-                } else {
-                    cur.push(ch);
-                }
-            }
-            if !cur.is_empty() {
-                out.push(cur);
-            }
-            out
-        })
-        .map(|t| {
-            t.trim_matches(|c: char| !c.is_alphanumeric() && c != ',' && c != '-' && c != '–')
-                .to_lowercase()
-        })
-        .collect();
-    let mut refs = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        if !WORDS.contains(&tokens[i].as_str()) {
-            i += 1;
-            continue;
-        }
-        i += 1;
-        let mut last: Option<u32> = None;
-        let mut range = false;
-        while i < tokens.len() {
-            let t = tokens[i].as_str();
-            if let Ok(n) = t.parse::<u32>() {
-                match last {
-                    Some(a) if range && a < n && n - a < 200 => refs.extend(a + 1..=n),
-                    _ => refs.push(n),
-                }
-                last = Some(n);
-                range = false;
-            } else if JOIN.contains(&t) && last.is_some() {
-                range = RANGE.contains(&t);
-            } else {
-                break;
-            }
-            i += 1;
-        }
-    }
-    refs.sort_unstable();
-    refs.dedup();
-    refs
 }
 
 /// Paragraph texts separated by blank lines (an abstract).
@@ -872,22 +788,6 @@ mod tests {
         assert_eq!((id.number.as_str(), id.kind.as_str()), ("5123456", ""));
         assert!(cited_number("Anal.Biochem.Vol 108(2), pp.394-401 (1980).").is_none());
         assert!(cited_number("").is_none());
-    }
-
-    #[test]
-    fn claim_references_in_three_languages() {
-        assert_eq!(claim_refs("The device of claim 1, wherein"), vec![1]);
-        assert_eq!(
-            claim_refs("according to any one of claims 1 to 3 or 5"),
-            vec![1, 2, 3, 5]
-        );
-        assert_eq!(
-            claim_refs("nach einem der Ansprüche 1 bis 3,"),
-            vec![1, 2, 3]
-        );
-        assert_eq!(claim_refs("selon la revendication 2, dans"), vec![2]);
-        assert_eq!(claim_refs("claims 1-4"), vec![1, 2, 3, 4]);
-        assert!(claim_refs("A claimed widget").is_empty());
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! come back as a [`ParseError`] for the ingester to quarantine.
 
 pub mod aps;
+pub mod claims;
 pub mod cnipa;
 pub mod docdb;
 pub mod epo;

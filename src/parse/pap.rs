@@ -4,10 +4,11 @@
 //! Bibliographic data is under `subdoc-bibliographic-information`; the text parts are
 //! `subdoc-abstract`, `subdoc-description` and `subdoc-claims`.
 
-use super::aps::claim_refs;
-use super::st32::{claim_numbers, doc_type_of, earliest_priority, make_claim, person_name};
+use super::claims::{claim as make_claim, numbers_in_id, refs_in_words};
+use super::st32::{doc_type_of, person_name};
 use super::text::{Sep, sep_of};
 use super::tree::Node;
+use super::uspto::earliest_priority;
 use super::uspto::normalize_ipc_text;
 use super::{ParseError, Parsed};
 use crate::model::{
@@ -146,7 +147,7 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
             let fallback = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let number = claim
                 .attr("id")
-                .and_then(|id| claim_numbers(id).first().copied())
+                .and_then(|id| numbers_in_id(id).first().copied())
                 .unwrap_or(fallback);
             // The `depends_on` ids are often wrong in these files (`CLM-00033` on the words
             // "claim 31"), so the printed number wins; the id only when no number is printed.
@@ -154,9 +155,9 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
                 .find_all("dependent-claim-reference")
                 .into_iter()
                 .flat_map(|r| {
-                    let printed = claim_refs(&text(r));
+                    let printed = refs_in_words(&text(r));
                     if printed.is_empty() {
-                        r.attr("depends_on").map(claim_numbers).unwrap_or_default()
+                        r.attr("depends_on").map(numbers_in_id).unwrap_or_default()
                     } else {
                         printed
                     }

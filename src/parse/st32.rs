@@ -5,15 +5,14 @@
 //! and `SDOCL` (claims). The helpers at the bottom (number series, earliest priority, claim
 //! numbers) are shared with the other legacy USPTO formats (`pap.rs`, `aps.rs`).
 
-use jiff::civil::Date;
-
+use super::claims::{claim, numbers_in_id};
 use super::text::{Sep, sep_of};
 use super::tree::{Child, Node};
-use super::uspto::{normalize_ipc_text, normalize_uspc};
+use super::uspto::{earliest_priority, normalize_ipc_text, normalize_uspc};
 use super::{ParseError, Parsed};
 use crate::model::{
-    Block, Citation, Claim, Classification, DocId, DocKind, DocType, Party, Patent, Priority,
-    Related, parse_yyyymmdd,
+    Block, Citation, Classification, DocId, DocKind, DocType, Party, Patent, Priority, Related,
+    parse_yyyymmdd,
 };
 use crate::number::PubNumber;
 
@@ -102,15 +101,15 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
             let fallback = u32::try_from(i + 1).unwrap_or(u32::MAX);
             let number = clm
                 .attr("ID")
-                .and_then(|id| claim_numbers(id).first().copied())
+                .and_then(|id| numbers_in_id(id).first().copied())
                 .unwrap_or(fallback);
             let refs: Vec<u32> = clm
                 .find_all("CLREF")
                 .into_iter()
                 .filter_map(|r| r.attr("ID"))
-                .flat_map(claim_numbers)
+                .flat_map(numbers_in_id)
                 .collect();
-            p.claims.push(make_claim(number, &text(clm), refs));
+            p.claims.push(claim(number, &text(clm), refs));
         }
     }
     Ok(Parsed::Patent(Box::new(p)))
@@ -482,61 +481,6 @@ pub(super) fn doc_type_of(n: &PubNumber) -> DocType {
     }
 }
 
-/// A claim from its rendered text: the leading "12." goes (the number is kept apart), and
-/// references to itself do not make it dependent.
-pub(super) fn make_claim(number: u32, text: &str, mut refs: Vec<u32>) -> Claim {
-    refs.sort_unstable();
-    refs.dedup();
-    refs.retain(|&r| r != number && r != 0);
-    Claim {
-        number,
-        text: strip_claim_number(text.trim()).to_string(),
-        dependent: !refs.is_empty(),
-        refers_to: refs,
-        lang: String::new(),
-    }
-}
-
-/// Drops a leading "12." or "12 ." (the number is kept apart).
-pub(super) fn strip_claim_number(text: &str) -> &str {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    let rest = text[digits..].trim_start();
-    if digits > 0 && rest.starts_with('.') {
-        rest[1..].trim_start()
-    } else {
-        text
-    }
-}
-
-/// Claim numbers named by an id: `CLM-00003` is claim 3; `CLM-00001-CLM-00005` the range 1–5.
-pub(super) fn claim_numbers(id: &str) -> Vec<u32> {
-    let nums: Vec<u32> = id
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    match nums.as_slice() {
-        [a, b] if a < b && b - a < 1000 => (*a..=*b).collect(),
-        _ => nums,
-    }
-}
-
-/// The earliest date the document can claim: priorities, parent US filings, provisionals, the
-/// PCT filing, and the filing date itself (the rule of `uspto.rs`).
-pub(super) fn earliest_priority(p: &Patent) -> Option<Date> {
-    let prio = p.priority_claims.iter().filter_map(|c| c.date);
-    let related = p
-        .related
-        .iter()
-        .filter(|r| {
-            matches!(r.role.as_str(), "parent" | "parent-pct")
-                || r.relation == "us-provisional-application"
-                || r.relation == "pct-or-regional-filing"
-        })
-        .filter_map(|r| parse_yyyymmdd(&r.id.date));
-    prio.chain(related).chain(p.application.filing_date).min()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -556,14 +500,6 @@ mod tests {
     fn helpers() {
         assert_eq!(us_serial("09/413215", "US"), "09413215");
         assert_eq!(us_serial("PCT/NO98/00107", "US"), "PCT/NO98/00107");
-        assert_eq!(strip_claim_number("1 . A garment"), "A garment");
-        assert_eq!(strip_claim_number("A 1. x"), "A 1. x");
-        assert_eq!(claim_numbers("CLM-00002"), vec![2]);
-        let c = make_claim(3, "3. The device of claim 1", vec![1, 3, 1]);
-        assert_eq!(
-            (c.text.as_str(), c.refers_to),
-            ("The device of claim 1", vec![1])
-        );
     }
 
     #[test]

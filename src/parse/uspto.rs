@@ -14,6 +14,7 @@ use jiff::civil::Date;
 use quick_xml::Reader;
 use quick_xml::events::{BytesStart, Event};
 
+use super::claims::{numbers_in_id, strip_number};
 use super::text::{TextBuf, internal_entities, resolve_entity, sep_of};
 use super::{ParseError, Parsed};
 use crate::model::{
@@ -326,7 +327,7 @@ impl State {
             if tag == T::ClaimRef
                 && let Some(idref) = attr(e, "idref")
             {
-                cap.refs.extend(claim_numbers(&idref));
+                cap.refs.extend(numbers_in_id(&idref));
             }
             self.stack.push(tag);
             return;
@@ -669,7 +670,7 @@ impl State {
                 cap.refs.retain(|&r| r != number);
                 self.claims.push(Claim {
                     number,
-                    text: strip_claim_number(&text).to_string(),
+                    text: strip_number(&text).to_string(),
                     dependent: !cap.refs.is_empty(),
                     refers_to: cap.refs,
                     lang: String::new(),
@@ -684,30 +685,6 @@ fn attr(e: &BytesStart<'_>, name: &str) -> Option<String> {
         .ok()
         .flatten()
         .map(|a| a.value.into_owned())
-}
-
-/// Claim numbers named by a `claim-ref` `idref`: `CLM-00003` is claim 3; `CLM-00001-CLM-00005`
-/// (or `CLM-00001-00005`) is the range 1 to 5.
-fn claim_numbers(idref: &str) -> Vec<u32> {
-    let nums: Vec<u32> = idref
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|s| !s.is_empty())
-        .filter_map(|s| s.parse().ok())
-        .collect();
-    match nums.as_slice() {
-        [a, b] if a < b && b - a < 1000 => (*a..=*b).collect(),
-        _ => nums,
-    }
-}
-
-/// Drops the leading "12." that claim texts carry, since the number is kept separately.
-fn strip_claim_number(text: &str) -> &str {
-    let digits = text.bytes().take_while(u8::is_ascii_digit).count();
-    if digits > 0 && text[digits..].starts_with('.') {
-        text[digits + 1..].trim_start()
-    } else {
-        text
-    }
 }
 
 /// `G06F015/00` or `A61K  9/00` (pre-2006 `classification-ipc`) → `G06F15/00`.
@@ -888,7 +865,7 @@ pub(super) fn parse_v4(
 
 /// The earliest date the document can claim: foreign or domestic priorities, parent US
 /// applications and provisionals, the PCT filing, and the filing date itself.
-fn earliest_priority(p: &Patent) -> Option<Date> {
+pub(super) fn earliest_priority(p: &Patent) -> Option<Date> {
     let prio = p.priority_claims.iter().filter_map(|c| c.date);
     let related = p
         .related
@@ -925,11 +902,7 @@ mod tests {
     }
 
     #[test]
-    fn claim_refs_and_numbers() {
-        assert_eq!(claim_numbers("CLM-00003"), vec![3]);
-        assert_eq!(claim_numbers("CLM-00001-CLM-00004"), vec![1, 2, 3, 4]);
-        assert_eq!(strip_claim_number("12. A method"), "A method");
-        assert_eq!(strip_claim_number("A method"), "A method");
+    fn dtd_versions() {
         assert_eq!(normalize_dtd_version("v40 2004-12-02"), "v4.0");
         assert_eq!(normalize_dtd_version("v4.5 2014-04-03"), "v4.5");
     }
