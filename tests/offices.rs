@@ -8,7 +8,7 @@ mod common;
 use std::collections::BTreeSet;
 use std::sync::OnceLock;
 
-use common::run_in;
+use common::{run_in, set};
 
 /// The index, built once for all tests of this file (`None` without `../shared/data`).
 fn index() -> Option<&'static str> {
@@ -48,29 +48,8 @@ macro_rules! index_or_skip {
     };
 }
 
-/// The numbers `query` finds (every hit), and the exit code.
 fn numbers(index: &str, query: &str, extra: &[&str]) -> Vec<String> {
-    let mut args = vec![
-        "search",
-        query,
-        "--all",
-        "--format",
-        "jsonl",
-        "--no-snippets",
-    ];
-    args.extend_from_slice(extra);
-    let (out, err, code) = run_in(index, &args);
-    assert!(code == 0 || code == 1, "{query}: {err}");
-    out.lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["number"].as_str().unwrap().to_string()
-        })
-        .collect()
-}
-
-fn set(v: &[&str]) -> BTreeSet<String> {
-    v.iter().map(|s| s.to_string()).collect()
+    common::search_numbers(index, query, extra)
 }
 
 #[test]

@@ -17,28 +17,12 @@ mod common;
 
 use std::collections::BTreeSet;
 
-use common::patdex;
+use common::{patdex, set};
 
 fn hits(index: &str, query: &str) -> BTreeSet<String> {
-    let o = patdex(&[
-        "--index", index, "search", query, "--all", "--format", "jsonl",
-    ]);
-    assert!(
-        matches!(o.status.code(), Some(0 | 1)),
-        "{query}: {}",
-        String::from_utf8_lossy(&o.stderr)
-    );
-    String::from_utf8_lossy(&o.stdout)
-        .lines()
-        .map(|l| {
-            let v: serde_json::Value = serde_json::from_str(l).unwrap();
-            v["number"].as_str().unwrap().to_string()
-        })
+    common::search_numbers(index, query, &[])
+        .into_iter()
         .collect()
-}
-
-fn set(v: &[&str]) -> BTreeSet<String> {
-    v.iter().map(|s| s.to_string()).collect()
 }
 
 #[test]

@@ -137,3 +137,37 @@ pub fn stderr(o: &Output) -> String {
 pub fn norm(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+/// The numbers of every hit of `query` in `index` (`--all`, JSON lines), in rank order; `extra`
+/// arguments go after the query. Panics on a bad query (exit 2).
+pub fn search_numbers(index: &str, query: &str, extra: &[&str]) -> Vec<String> {
+    let mut args = vec![
+        "--index",
+        index,
+        "search",
+        query,
+        "--all",
+        "--format",
+        "jsonl",
+        "--no-snippets",
+    ];
+    args.extend_from_slice(extra);
+    let o = patdex(&args);
+    assert!(
+        matches!(o.status.code(), Some(0 | 1)),
+        "{query}: {}",
+        stderr(&o)
+    );
+    stdout(&o)
+        .lines()
+        .map(|l| {
+            let v: serde_json::Value = serde_json::from_str(l).unwrap();
+            v["number"].as_str().unwrap().to_string()
+        })
+        .collect()
+}
+
+/// The strings as a set, for comparing hit lists whose order does not matter.
+pub fn set(v: &[&str]) -> std::collections::BTreeSet<String> {
+    v.iter().map(|s| s.to_string()).collect()
+}
