@@ -295,9 +295,10 @@ fn search_refine_read_and_follow_in_a_real_browser() {
     // Open the first document: its title, claims as a tree, the query's words marked.
     let title = b.text("#hits li a.hit-title");
     b.click("#hits li a.hit-title");
+    // The view shows before its content arrives: wait for the title, not the view.
     b.wait(
         "the document",
-        "!document.querySelector('#doc-view').hidden",
+        "!document.querySelector('#doc-view').hidden && document.querySelector('#doc-view h1') !== null",
     );
     assert_eq!(b.text("#doc-view h1"), title);
     // The query's matches are marked in the document as the search matched them: the phrase

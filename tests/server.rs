@@ -168,6 +168,23 @@ fn the_api_answers_as_the_cli_does() {
         assert_eq!(numbers(&api), numbers(&cli), "{q}");
         assert_eq!(api["hits"][0]["snippet"], cli["hits"][0]["snippet"], "{q}");
 
+        // One row per family: the same rows and members as `search --family`.
+        let (_, api) = s.get(&format!("/api/search?q={}&limit=5&family=true", enc(q)));
+        let cli = cli_json(
+            &index,
+            &["search", q, "--format", "json", "-n", "5", "--family"],
+        );
+        assert_eq!(api["total"], cli["total"], "{q}");
+        assert_eq!(numbers(&api), numbers(&cli), "{q}");
+        for (a, c) in api["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .zip(cli["hits"].as_array().unwrap())
+        {
+            assert_eq!(a["family"], c["family"], "{q}");
+        }
+
         let (_, e) = s.get(&format!("/api/explain?q={}", enc(q)));
         let cli = cli_json(&index, &["explain", q, "--json"]);
         assert_eq!(e["tree"], cli["tree"], "{q}");

@@ -25,8 +25,8 @@ use crate::index::ingest::{self, IngestOptions, ProgressMode};
 use crate::index::reader::{self, IndexReader};
 use crate::number::PubNumber;
 use crate::parse::records::Mapping;
+use crate::query::QueryError;
 use crate::query::search::{self, Sort};
-use crate::query::{QueryError, highlight};
 
 /// patdex: a self-hosted patent full-text index and search guide.
 #[derive(Debug, Parser)]
@@ -768,72 +768,38 @@ fn search(
             ),
         ]));
     }
-    let page_end = opts.offset.saturating_add(opts.limit);
-    // Facets and families need every hit; a page alone needs only its own hits and the total.
-    let (hits, total) = if opts.facets.is_empty() && !opts.family {
-        search::top_hits(
-            &reader.searcher,
-            prepared.compiled.query.as_ref(),
-            opts.sort,
-            page_end,
-        )?
-    } else {
-        let hits = search::all_hits(
-            &reader.searcher,
-            prepared.compiled.query.as_ref(),
-            opts.sort,
-            // A family's place is its best member's, wherever that is.
-            if opts.family { usize::MAX } else { page_end },
-        )?;
-        let total = hits.len();
-        (hits, total)
-    };
-    // Rows: each hit alone, or each family (its best hit first).
-    let groups: Vec<Vec<usize>> = if opts.family {
-        search::families(&reader.searcher, &hits)?
-    } else {
-        (0..hits.len()).map(|i| vec![i]).collect()
-    };
-    let total = if opts.family { groups.len() } else { total };
-    let ids = crate::index::reader::FastStrings::open(&reader.searcher, "id")?;
+    let page = search::page(
+        &reader.searcher,
+        prepared.compiled.query.as_ref(),
+        opts.sort,
+        opts.offset,
+        opts.limit,
+        !opts.facets.is_empty(),
+        opts.family,
+    )?;
     // Records without the claims, description or abstract a clause searches (exports) can never
     // match; say so rather than let them look absent.
     let notes = crate::query::lacks::missing(&reader.searcher, &prepared.plan)?;
     let facets = opts
         .facets
         .iter()
-        .map(|f| search::facet(&reader.searcher, &hits, f.trim()))
+        .map(|f| search::facet(&reader.searcher, &page.hits, f.trim()))
         .collect::<anyhow::Result<Vec<_>>>()?;
-    let start = opts.offset.min(groups.len());
-    let end = start.saturating_add(opts.limit).min(groups.len());
-    let clauses = &prepared.compiled.clauses;
-    let mut rows = groups[start..end].iter().enumerate().map(|(i, g)| {
-        let h = &hits[g[0]];
-        let p = reader.patent(h.addr)?;
-        let snippet = if opts.snippets {
-            highlight::snippet(&p, clauses, 160)
-        } else {
-            None
-        };
-        let mut row = render::Hit::new(start + i + 1, h.score, p, snippet);
-        let others: Vec<_> = g[1..].iter().map(|&j| hits[j].addr).collect();
-        row.family = ids.first_values(&others)?;
-        Ok(row)
-    });
+    let mut rows = render::page_hits(&reader, &page, &prepared.compiled.clauses, opts.snippets)?;
     let colour = opts.format == Format::Table
         && io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none();
     let r = render::Results {
         query,
-        total,
-        offset: start,
+        total: page.total,
+        offset: page.start,
         sort: opts.sort.to_string(),
         facets: &facets,
         notes: &notes,
         colour,
     };
     render::results(out, opts.format, &r, &mut rows)?;
-    Ok(if hits.is_empty() { 1 } else { 0 })
+    Ok(if page.hits.is_empty() { 1 } else { 0 })
 }
 
 fn explain(layout: &Layout, query: &str, json: bool, out: &mut dyn Write) -> Result<u8, Failure> {

@@ -47,6 +47,30 @@ impl Hit {
     }
 }
 
+/// The rows of a results page as [`Hit`]s, lazily (so `--all` streams): each row's best hit
+/// with its snippet (when `snippets`), and the numbers of the rest of its family.
+pub fn page_hits<'a>(
+    reader: &'a crate::index::reader::IndexReader,
+    page: &'a crate::query::search::Page,
+    clauses: &'a [crate::query::compile::Clause],
+    snippets: bool,
+) -> anyhow::Result<impl Iterator<Item = anyhow::Result<Hit>> + 'a> {
+    let ids = crate::index::reader::FastStrings::open(&reader.searcher, "id")?;
+    Ok(page.rows.iter().enumerate().map(move |(i, g)| {
+        let h = &page.hits[g[0]];
+        let p = reader.patent(h.addr)?;
+        let snippet = if snippets {
+            crate::query::highlight::snippet(&p, clauses, 160)
+        } else {
+            None
+        };
+        let mut row = Hit::new(page.start + i + 1, h.score, p, snippet);
+        let others: Vec<_> = g[1..].iter().map(|&j| page.hits[j].addr).collect();
+        row.family = ids.first_values(&others)?;
+        Ok(row)
+    }))
+}
+
 /// A table in the house style (borders only, fitted to the terminal), with this header.
 pub(super) fn table<S: ToString>(header: impl IntoIterator<Item = S>) -> Table {
     let mut t = Table::new();

@@ -244,6 +244,56 @@ pub fn top_hits(
     Ok((hits, total))
 }
 
+/// A page of results: the hits held (every hit when facets or families need them, else the
+/// page's own), the page's rows as indices into `hits` (one hit each, or a family with its best
+/// hit first), and the total (of hits, or of families).
+#[derive(Debug)]
+pub struct Page {
+    pub hits: Vec<Hit>,
+    pub rows: Vec<Vec<usize>>,
+    pub total: usize,
+    /// The row number of the first row (0-based).
+    pub start: usize,
+}
+
+/// Runs `query` for the rows `offset..offset + limit`: with `all_hits` every hit is kept (for
+/// facets), with `family` hits are grouped by [`families`] and the rows are families.
+pub fn page(
+    searcher: &Searcher,
+    query: &dyn Query,
+    sort: Sort,
+    offset: usize,
+    limit: usize,
+    all_hits: bool,
+    family: bool,
+) -> anyhow::Result<Page> {
+    let page_end = offset.saturating_add(limit);
+    let (hits, total) = if !all_hits && !family {
+        top_hits(searcher, query, sort, page_end)?
+    } else {
+        // A family's place is its best member's, wherever that is.
+        let ordered = if family { usize::MAX } else { page_end };
+        let hits = self::all_hits(searcher, query, sort, ordered)?;
+        let n = hits.len();
+        (hits, n)
+    };
+    let groups = if family {
+        families(searcher, &hits)?
+    } else {
+        (0..hits.len().min(page_end)).map(|i| vec![i]).collect()
+    };
+    let total = if family { groups.len() } else { total };
+    let start = offset.min(groups.len());
+    let end = page_end.min(groups.len());
+    let rows = groups[start..end].to_vec();
+    Ok(Page {
+        hits,
+        rows,
+        total,
+        start,
+    })
+}
+
 /// Groups `hits` (in their order) into families: two hits are one family when they share a
 /// family key (`index::schema::family_keys`: the same application, publication, related filing,
 /// priority claim, or office family id), directly or through other hits. Returns each family's

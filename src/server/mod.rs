@@ -313,6 +313,9 @@ struct SearchParams {
     /// Highlighted snippets (default on).
     #[serde(default)]
     snippets: Option<bool>,
+    /// One row per family (`patdex search --family`).
+    #[serde(default)]
+    family: Option<bool>,
 }
 
 async fn search_route(
@@ -340,20 +343,19 @@ async fn search_route(
         .collect();
     app.run(move |reader| {
         let prepared = prepare(&reader, &p.q)?;
-        let page_end = p.offset.saturating_add(limit);
-        let q = prepared.compiled.query.as_ref();
-        let (hits, total) = if facets.is_empty() {
-            search::top_hits(&reader.searcher, q, sort, page_end)
-                .map_err(|e| ApiError::internal(e.into()))?
-        } else {
-            let hits = search::all_hits(&reader.searcher, q, sort, page_end)
-                .map_err(|e| ApiError::internal(e.into()))?;
-            let n = hits.len();
-            (hits, n)
-        };
+        let page = search::page(
+            &reader.searcher,
+            prepared.compiled.query.as_ref(),
+            sort,
+            p.offset,
+            limit,
+            !facets.is_empty(),
+            p.family.unwrap_or(false),
+        )?;
+        let hits = &page.hits;
         let facets = facets
             .iter()
-            .map(|f| search::facet(&reader.searcher, &hits, f))
+            .map(|f| search::facet(&reader.searcher, hits, f))
             .collect::<anyhow::Result<Vec<_>>>()
             .map_err(|e| {
                 ApiError::bad(
@@ -362,26 +364,17 @@ async fn search_route(
                 )
             })?;
         let notes = crate::query::lacks::missing(&reader.searcher, &prepared.plan)?;
-        let start = p.offset.min(hits.len());
-        let end = page_end.min(hits.len());
-        let snippets = p.snippets.unwrap_or(true);
-        let mut out = Vec::new();
-        for (i, h) in hits[start..end].iter().enumerate() {
-            let patent = reader.patent(h.addr)?;
-            let snippet = snippets
-                .then(|| crate::query::highlight::snippet(&patent, &prepared.compiled.clauses, 160))
-                .flatten();
-            out.push(crate::cli::render::Hit::new(
-                start + i + 1,
-                h.score,
-                patent,
-                snippet,
-            ));
-        }
+        let out = crate::cli::render::page_hits(
+            &reader,
+            &page,
+            &prepared.compiled.clauses,
+            p.snippets.unwrap_or(true),
+        )?
+        .collect::<anyhow::Result<Vec<_>>>()?;
         Ok(axum::Json(json!({
             "query": p.q,
-            "total": total,
-            "offset": start,
+            "total": page.total,
+            "offset": page.start,
             "sort": sort.to_string(),
             "hits": out,
             "facets": facets,

@@ -56,6 +56,7 @@ function params() {
 
 function go(q, sort, offset) {
   const p = new URLSearchParams({ q, sort: sort || "relevance", offset: String(offset || 0) });
+  if ($("#family").checked) p.set("family", "1");
   location.hash = "#/search?" + p.toString();
 }
 
@@ -65,27 +66,30 @@ function clause(facet, value) {
     case "year": return `pd:${value}`;
     case "cpc": return `cpc:${value}`;
     case "kind": return `kind:${value}`;
+    case "cc": return `cc:${value}`;
     case "pa": return `pa:"${value.replace(/"/g, "")}"`;
   }
   return value;
 }
 
-async function search(q, sort, offset) {
+async function search(q, sort, offset, family) {
   $("#doc-view").hidden = true;
   $("#error").hidden = true;
   $("#q").value = q;
   $("#sort").value = sort;
+  $("#family").checked = family;
   const base = `q=${encodeURIComponent(q)}&sort=${encodeURIComponent(sort)}`;
   let r;
   try {
-    r = await api(`/api/search?${base}&offset=${offset}&limit=${PAGE}&facets=year,cpc,pa,kind`);
+    r = await api(`/api/search?${base}&offset=${offset}&limit=${PAGE}&facets=year,cpc,pa,kind,cc${family ? "&family=true" : ""}`);
   } catch (e) {
     $("#results-view").hidden = true;
     showError(e);
     return;
   }
   $("#results-view").hidden = false;
-  $("#count").textContent = r.total === 1 ? "1 hit" : `${r.total} hits`;
+  const unit = family ? ["family", "families"] : ["hit", "hits"];
+  $("#count").textContent = r.total === 1 ? `1 ${unit[0]}` : `${r.total} ${unit[1]}`;
   for (const n of r.notes || []) $("#count").append(el("br"), "note: " + n.message);
   const hits = $("#hits");
   hits.replaceChildren();
@@ -95,6 +99,11 @@ async function search(q, sort, offset) {
       el("a", { class: "hit-title", href: `#/doc/${h.number}?q=${encodeURIComponent(q)}` }, h.title || h.number),
       el("div", { class: "meta" }, `${h.number} · ${h.date || "no date"} · ${h.assignees.join("; ")}`));
     if (h.snippet) li.append(el("div", {}, el("span", { class: "meta" }, h.snippet.field + ": "), marked(h.snippet)));
+    if (h.family && h.family.length) {
+      const fam = el("div", { class: "meta family" }, "family: ");
+      h.family.forEach((n, i) => fam.append(i ? ", " : "", el("a", { href: `#/doc/${n}?q=${encodeURIComponent(q)}` }, n)));
+      li.append(fam);
+    }
     hits.append(li);
   }
   const pages = $("#pages");
@@ -112,7 +121,7 @@ async function search(q, sort, offset) {
 function renderFacets(r, q, sort) {
   const box = $("#facets");
   box.replaceChildren();
-  const names = { year: "Year", cpc: "CPC", pa: "Assignee", kind: "Kind" };
+  const names = { year: "Year", cpc: "CPC", pa: "Assignee", kind: "Kind", cc: "Office" };
   for (const f of r.facets) {
     let values = f.values.slice(0, 12);
     if (f.name === "year") values = f.values.slice().sort((a, b) => a[0].localeCompare(b[0]));
@@ -293,7 +302,7 @@ async function alerts() {
 async function route() {
   const { path, p } = params();
   if (path.startsWith("/doc/")) { only("#doc-view"); return showDoc(decodeURIComponent(path.slice(5)), p.get("q") || ""); }
-  if (path === "/search" && p.get("q")) { only("#results-view"); return search(p.get("q"), p.get("sort") || "relevance", Number(p.get("offset") || 0)); }
+  if (path === "/search" && p.get("q")) { only("#results-view"); return search(p.get("q"), p.get("sort") || "relevance", Number(p.get("offset") || 0), p.get("family") === "1"); }
   if (path === "/guide") { only("#guide-view"); if (p.get("need")) guide(p.get("need")); return; }
   if (path === "/prior-art") { only("#prior-art-view"); return; }
   if (path === "/alerts") return alerts();
