@@ -7,6 +7,8 @@
 //! * `doc/one-grant`: `schema::to_document` on it (the doc mapper, stored JSON included);
 //! * `term/one-grant`: the term estimate indexed as `exp`;
 //! * `tokenize/description`: the index analyzer over the grant's whole description;
+//!   `tokenize/description-zh` the same over a real CNIPA description (Chinese, cut by jieba's
+//!   dictionary), when `../shared/data` is there;
 //! * `query/parse` and `query/prepare`: the query language, parsed only and then resolved and
 //!   compiled against an index of the corpus (word expansion reads the term dictionaries);
 //! * `claims/elements`: splitting the grant's independent claims into elements.
@@ -109,6 +111,37 @@ fn benches(c: &mut Criterion) {
             n
         })
     });
+    // The same over a Chinese description (jieba's dictionary cut), when ../shared is there.
+    let zh = Path::new(env!("CARGO_MANIFEST_DIR")).join(
+        "../shared/data/cnipa/new-xsd-v2.2.1/CN102021000991218CN00001137839490AFULZH20211210CN00Y.xml",
+    );
+    if let Ok(bytes) = std::fs::read(&zh)
+        && let Ok(Parsed::Patent(p)) = parse_document(&bytes)
+    {
+        let zh_text = p
+            .description
+            .iter()
+            .map(Block::text)
+            .collect::<Vec<_>>()
+            .join("\n");
+        // Load the dictionary outside the timing (once per process, on the first Chinese text).
+        let mut analyzer = text::analyzer();
+        {
+            let mut warm = analyzer.token_stream("中文");
+            while warm.advance() {}
+        }
+        g.throughput(Throughput::Bytes(zh_text.len() as u64));
+        g.bench_function("description-zh", |b| {
+            b.iter(|| {
+                let mut stream = analyzer.token_stream(black_box(&zh_text));
+                let mut n = 0;
+                while stream.advance() {
+                    n += 1;
+                }
+                n
+            })
+        });
+    }
     g.finish();
 
     c.bench_function("claims/elements", |b| {

@@ -106,13 +106,26 @@ struct Count {
     work: u64,
 }
 
-/// Zero-copy split at `<?xml` declarations (the floor's own, cheap splitter).
+/// Zero-copy split at `<?xml` declarations (the floor's own, cheap splitter; the same boundary
+/// rule as `source::Splitter`).
 fn split_slices<'a>(file: &'a [u8], out: &mut Vec<&'a [u8]>) {
     let finder = memmem::Finder::new(b"<?xml");
-    let mut starts: Vec<usize> = finder.find_iter(file).collect();
+    // A declaration, not `<?xml-stylesheet` (CNIPA documents carry one after the declaration).
+    let mut starts: Vec<usize> = finder
+        .find_iter(file)
+        .filter(|&s| {
+            file.get(s + 5)
+                .is_some_and(|b| b.is_ascii_whitespace() || *b == b'?')
+        })
+        .collect();
+    let bom = if file.starts_with(b"\xef\xbb\xbf") {
+        3
+    } else {
+        0
+    };
     if starts
         .first()
-        .is_none_or(|&s| file[..s].iter().any(|b| !b.is_ascii_whitespace()))
+        .is_none_or(|&s| file[bom.min(s)..s].iter().any(|b| !b.is_ascii_whitespace()))
     {
         starts.insert(0, 0);
     }

@@ -72,6 +72,13 @@ pub enum Rule {
     Design15,
     /// A pre-grant publication: the term a grant would have (without adjustment).
     Application,
+    /// Outside the US: 20 years from the filing date (EPC Art. 63(1), Chinese Patent Law
+    /// Art. 42, and the TRIPS minimum most offices apply).
+    Filing20,
+    /// A Chinese utility model (kind U or Y): 10 years from the filing date.
+    UtilityModel10,
+    /// A Chinese design: 10 years from the filing date, 15 when filed from 2021-06-01.
+    CnDesign,
     /// Dates missing.
     Unknown,
 }
@@ -88,6 +95,13 @@ impl Rule {
             Rule::Design15 => "design filed from 2015-05-13: 15 years from grant",
             Rule::Application => {
                 "application: if granted, 20 years from the earliest US non-provisional filing (plus any adjustment)"
+            }
+            Rule::Filing20 => {
+                "outside the US: 20 years from the filing date (EPC Art. 63, CN Patent Law Art. 42)"
+            }
+            Rule::UtilityModel10 => "CN utility model: 10 years from the filing date",
+            Rule::CnDesign => {
+                "CN design: 10 years from the filing date, 15 when filed from 2021-06-01"
             }
             Rule::Unknown => "dates missing: no estimate",
         }
@@ -275,7 +289,65 @@ fn show(d: Option<Date>) -> String {
 
 /// The estimated end of term of a document.
 pub fn of(p: &Patent) -> Term {
-    estimate(Inputs::of(p))
+    let inputs = Inputs::of(p);
+    if !p.number.country.is_empty() && p.number.country != "US" {
+        return outside_us(&p.number.country, &p.number.kind, inputs);
+    }
+    estimate(inputs)
+}
+
+/// Chinese designs filed from this date get 15 years (the 2021 amendment of the Patent Law).
+pub const CN_DESIGN_15: Date = date(2021, 6, 1);
+
+/// The term of a document of another office: counted from its own filing date (for an EP or
+/// CN document from a PCT application, the international filing date the document prints as
+/// its filing date), without the US rules on parents and adjustments.
+fn outside_us(country: &str, kind: &str, inputs: Inputs) -> Term {
+    const FEES: &str = "assuming renewal fees paid (annuities are not in the document)";
+    const SPC: &str = "supplementary protection certificates and other extensions not included";
+    const EP: &str =
+        "a European patent is a bundle of national patents: each lapses on its own in each state";
+    let Some(filed) = inputs.filed else {
+        return Term {
+            expiry: None,
+            rule: Rule::Unknown,
+            formula: "no filing date".to_string(),
+            caveats: Vec::new(),
+            inputs,
+        };
+    };
+    let k = kind.chars().next().unwrap_or(' ');
+    let (rule, years) = match (country, k) {
+        ("CN", 'U' | 'Y') => (Rule::UtilityModel10, 10),
+        ("CN", 'S' | 'D') if filed >= CN_DESIGN_15 => (Rule::CnDesign, 15),
+        ("CN", 'S' | 'D') => (Rule::CnDesign, 10),
+        _ => (Rule::Filing20, 20),
+    };
+    let e = plus_years(filed, years);
+    let mut caveats = vec![FEES, SPC];
+    if country == "EP" {
+        caveats.push(EP);
+    }
+    // An application keeps its office's rule: the term a grant would have.
+    let formula = if inputs.kind == DocKind::Application {
+        caveats.insert(
+            0,
+            "an application: no rights until granted, and claims may change",
+        );
+        format!(
+            "if granted: {filed} (own filing) + {years} years = {}",
+            show(e)
+        )
+    } else {
+        format!("{filed} (own filing) + {years} years = {}", show(e))
+    };
+    Term {
+        expiry: e,
+        rule,
+        formula,
+        caveats,
+        inputs,
+    }
 }
 
 /// The estimated end of term from its inputs.
@@ -407,6 +479,34 @@ pub fn status(kind: DocKind, expiry: Option<Date>, today: Date) -> Status {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn other_offices_count_from_the_filing_date() {
+        let mut p = Patent::new("EP3400001B1".parse().unwrap(), DocKind::Grant);
+        p.application.country = "EP".into();
+        p.application.filing_date = Some(date(2016, 12, 2));
+        p.pub_date = Some(date(2021, 3, 17));
+        let t = of(&p);
+        assert_eq!(
+            (t.expiry, t.rule),
+            (Some(date(2036, 12, 2)), Rule::Filing20)
+        );
+        assert!(t.caveats.iter().any(|c| c.contains("bundle")));
+        let mut u = Patent::new("CN208000001U".parse().unwrap(), DocKind::Grant);
+        u.application.filing_date = Some(date(2018, 1, 5));
+        assert_eq!(of(&u).expiry, Some(date(2028, 1, 5)));
+        let mut d = Patent::new("CN306000001S".parse().unwrap(), DocKind::Grant);
+        d.application.filing_date = Some(date(2021, 6, 1));
+        assert_eq!(of(&d).expiry, Some(date(2036, 6, 1)));
+        let mut a = Patent::new("CN108000001A".parse().unwrap(), DocKind::Application);
+        a.application.filing_date = Some(date(2016, 12, 2));
+        let t = of(&a);
+        assert_eq!(
+            (t.expiry, t.rule),
+            (Some(date(2036, 12, 2)), Rule::Filing20)
+        );
+        assert!(t.formula.starts_with("if granted"));
+    }
 
     fn inputs(t: DocType, filed: Date, granted: Date, adj: u32) -> Inputs {
         Inputs {

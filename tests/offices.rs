@@ -263,3 +263,105 @@ fn files_that_are_not_well_formed_are_quarantined_with_the_reason() {
         );
     }
 }
+
+/// The sample corpus with its two documents from other offices (`corpus/offices/`, written for
+/// patdex, no `../shared` needed): a CNIPA application and an EP grant claiming the same US
+/// provisional as the corpus's US11950719B2.
+fn corpus_with_offices() -> (tempfile::TempDir, String) {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (tmp, index) = common::temp_index(root.join("ipg_patdex_sample.xml").to_str().unwrap());
+    let (out, err, code) = run_in(
+        &index,
+        &["ingest", "--quiet", root.join("offices").to_str().unwrap()],
+    );
+    assert_eq!(code, 0, "{out}\n{err}");
+    (tmp, index)
+}
+
+#[test]
+fn the_sample_documents_of_other_offices_search_and_group_with_the_corpus() {
+    let (_tmp, idx) = corpus_with_offices();
+    // The Chinese title 含耐湿硫化物电解质层的全固态电池, searched in Chinese.
+    assert_eq!(numbers(&idx, "ti:硫化物", &[]), vec!["CN108000001A"]);
+    assert_eq!(numbers(&idx, "全固态电池", &[]), vec!["CN108000001A"]);
+    assert_eq!(
+        numbers(&idx, "cl:(氧化物保护膜 AND 干燥空气)", &[]),
+        vec!["CN108000001A"]
+    );
+    // The EP grant's German and French titles and claims are searchable too.
+    assert_eq!(
+        numbers(&idx, "ti:Festkörperbatterie", &[]),
+        vec!["EP3400001B1"]
+    );
+    assert_eq!(
+        numbers(&idx, "cl:Oxid-Schutzfilm", &[]),
+        vec!["EP3400001B1"]
+    );
+    assert_eq!(
+        numbers(&idx, "cl:\"film protecteur\"", &[]),
+        vec!["EP3400001B1"]
+    );
+    // One invention, three offices: the US grant, the EP grant and the CN application claim
+    // the US provisional 62/279,720 (and the US grant continues US10676429B2), so --family
+    // shows the four as one row.
+    let q = "ti:(sulfide AND moisture*) OR ti:硫化物";
+    let mut all = numbers(&idx, q, &[]);
+    all.sort();
+    assert_eq!(
+        all,
+        vec![
+            "CN108000001A",
+            "EP3400001B1",
+            "US10676429B2",
+            "US11950719B2"
+        ]
+    );
+    let (out, err, code) = run_in(
+        &idx,
+        &["search", q, "--family", "--format", "json", "--no-snippets"],
+    );
+    assert_eq!(code, 0, "{err}");
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["total"], 1, "{out}");
+    assert_eq!(v["hits"][0]["family"].as_array().unwrap().len(), 3, "{out}");
+    // Snippets mark Chinese words (a word and the dictionary words inside it match together).
+    for q in ["全固态电池", "固态", "ti:硫化物 OR 氧化物保护膜"] {
+        let (out, err, code) = run_in(&idx, &["search", q, "--format", "json"]);
+        assert_eq!(code, 0, "{q}: {err}");
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        let snippet = &v["hits"][0]["snippet"];
+        let text = snippet["text"].as_str().unwrap();
+        let marked: Vec<&str> = snippet["highlights"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| &text[h[0].as_u64().unwrap() as usize..h[1].as_u64().unwrap() as usize])
+            .collect();
+        assert!(!marked.is_empty(), "{q}: {snippet}");
+        for m in marked {
+            assert!(
+                [
+                    "全固态电池",
+                    "全固态",
+                    "固态",
+                    "电池",
+                    "硫化物",
+                    "氧化物保护膜",
+                    "氧化物",
+                    "保护膜"
+                ]
+                .iter()
+                .any(|w| m.contains(w)),
+                "{q}: {m} in {text}"
+            );
+        }
+    }
+    // Offices in the statistics and in queries.
+    let (out, _, _) = run_in(&idx, &["stats", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(v["by_office"]["CN"], 1);
+    assert_eq!(v["by_office"]["EP"], 1);
+    assert_eq!(v["by_lang"]["zh"], 1);
+    assert_eq!(v["by_lang"]["de"], 1, "{}", v["by_lang"]);
+    assert_eq!(numbers(&idx, "cc:EP OR cc:CN", &[]).len(), 2);
+}

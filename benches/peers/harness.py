@@ -35,33 +35,42 @@ class Count:
         return (self.docs, self.patents, self.skipped, self.errors, self.work)
 
 
+def _starts(data, mark, ws):
+    """Offsets of `<?xml` declarations: the mark followed by whitespace or `?` (not
+    `<?xml-stylesheet`, which CNIPA documents carry after their declaration)."""
+    out = []
+    i = data.find(mark)
+    while i != -1:
+        nxt = data[i + 5:i + 6]
+        if nxt and nxt in ws:
+            out.append(i)
+        i = data.find(mark, i + 5)
+    return out
+
+
+def _split(data, mark, ws):
+    starts = _starts(data, mark, ws)
+    if not starts:
+        return [data] if data.strip() else []
+    out = []
+    # Only a byte-order mark or whitespace may come before the first declaration.
+    head = data[:starts[0]]
+    head = head.replace(b"\xef\xbb\xbf", b"") if isinstance(head, bytes) else head.replace("\ufeff", "")
+    if head.strip():
+        out.append(data[:starts[0]])
+    for k, s in enumerate(starts):
+        e = starts[k + 1] if k + 1 < len(starts) else len(data)
+        out.append(data[s:e])
+    return out
+
+
 def split_bytes(data: bytes) -> list[bytes]:
     """Cuts a concatenated file at each `<?xml` declaration."""
-    out = []
-    start = data.find(MARK_B)
-    if start == -1:
-        return [data] if data.strip() else []
-    if data[:start].strip():
-        out.append(data[:start])
-    while start != -1:
-        nxt = data.find(MARK_B, start + 5)
-        out.append(data[start:] if nxt == -1 else data[start:nxt])
-        start = nxt
-    return out
+    return _split(data, MARK_B, (b" ", b"\t", b"\r", b"\n", b"?"))
 
 
 def split_str(data: str) -> list[str]:
-    out = []
-    start = data.find(MARK_S)
-    if start == -1:
-        return [data] if data.strip() else []
-    if data[:start].strip():
-        out.append(data[:start])
-    while start != -1:
-        nxt = data.find(MARK_S, start + 5)
-        out.append(data[start:] if nxt == -1 else data[start:nxt])
-        start = nxt
-    return out
+    return _split(data, MARK_S, (" ", "\t", "\r", "\n", "?"))
 
 
 def cli(description: str) -> argparse.Namespace:

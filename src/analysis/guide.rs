@@ -358,8 +358,18 @@ fn split(c: &mut Counter, need: &str) -> Result<Vec<Concept>, GuideError> {
     let mut runs: Vec<Vec<String>> = vec![Vec::new()];
     {
         let mut stream = analyzer.token_stream(need);
+        let mut last_word = None;
         while stream.advance() {
             let t = stream.token().text.clone();
+            // A dictionary word inside a Chinese word shares its position: the need's words are
+            // the main cut only.
+            if !text::is_mark(&t) {
+                let at = stream.token().position;
+                if last_word == Some(at) {
+                    continue;
+                }
+                last_word = Some(at);
+            }
             let stem = singular(&t).into_owned();
             if text::is_mark(&t)
                 || !is_word(&t)
@@ -617,10 +627,15 @@ fn family(stem: &str, word: &str) -> bool {
         .is_some_and(|rest| SUFFIXES.contains(&rest))
 }
 
+fn has_cjk(word: &str) -> bool {
+    word.chars().any(text::is_cjk)
+}
+
 /// A stem for truncation: the word without a derivational ending when at least five letters
 /// remain (stator stays stator, not stat: a short stem reaches other words), else the word.
 fn truncation_stem(word: &str) -> Option<String> {
-    if word.len() < 5 || word.bytes().any(|b| b.is_ascii_digit()) {
+    // Chinese words have no endings to truncate.
+    if word.len() < 5 || word.bytes().any(|b| b.is_ascii_digit()) || has_cjk(word) {
         return None;
     }
     const ENDINGS: &[&str] = &[
@@ -642,6 +657,10 @@ fn truncation_stem(word: &str) -> Option<String> {
 /// Other spellings of a word that occur in the index: British and American forms and other
 /// regular variants, and for long words one letter different (a misspelling).
 fn spellings(c: &mut Counter, word: &str) -> Result<Vec<String>, GuideError> {
+    // The spelling rules are for words in Latin letters; a Chinese word has no such variants.
+    if has_cjk(word) {
+        return Ok(Vec::new());
+    }
     const PAIRS: &[(&str, &str)] = &[
         ("ph", "f"),
         ("our", "or"),
@@ -691,7 +710,8 @@ fn spellings(c: &mut Counter, word: &str) -> Result<Vec<String>, GuideError> {
 /// Indexed words one edit from `word` (same first two letters, not its plural), as in
 /// misspellings ("electrolye").
 fn near_misses(c: &mut Counter, word: &str) -> Result<Vec<String>, GuideError> {
-    let prefix = &word[..2];
+    // The first two characters, not bytes: a Cyrillic or Greek word is not folded to ASCII.
+    let prefix = word.char_indices().nth(2).map_or(word, |(i, _)| &word[..i]);
     let mut out = Vec::new();
     let schema_field = crate::index::schema::field("claims");
     for seg in c.reader.searcher.segment_readers() {

@@ -201,9 +201,35 @@ pub static STOPWORDS: &[&str] = &[
     "wt",
 ];
 
-/// True for a word in [`STOPWORDS`] (or whose singular is).
+/// The Chinese counterparts of the patent boilerplate in [`STOPWORDS`] ("a kind of",
+/// "comprising", "said", "according to claim", "the present invention"), as jieba cuts them;
+/// sorted (by bytes) for binary search.
+pub static CHINESE_STOPWORDS: &[&str] = &[
+    "一种",
+    "上述",
+    "之间",
+    "以及",
+    "其中",
+    "其特征在于",
+    "具有",
+    "包含",
+    "包括",
+    "和",
+    "实施例",
+    "所述",
+    "本发明",
+    "权利要求",
+    "根据",
+    "特征",
+    "用于",
+    "的",
+    "该",
+    "通过",
+];
+
+/// True for a word in [`STOPWORDS`] or [`CHINESE_STOPWORDS`] (or whose singular is).
 pub fn is_stopword(word: &str) -> bool {
-    STOPWORDS.binary_search(&word).is_ok()
+    STOPWORDS.binary_search(&word).is_ok() || CHINESE_STOPWORDS.binary_search(&word).is_ok()
 }
 
 /// True for a word in [`ENGLISH_STOPWORDS`].
@@ -229,6 +255,7 @@ impl Counts {
     pub fn add(&mut self, analyzer: &mut TextAnalyzer, text: &str, weight: f32) {
         let mut stream = analyzer.token_stream(text);
         let mut prev: Option<String> = None;
+        let mut last_position = None;
         while stream.advance() {
             let t = stream.token();
             if text::is_mark(&t.text) {
@@ -237,6 +264,12 @@ impl Counts {
                 }
                 continue;
             }
+            // The dictionary words inside a Chinese word share its position: count the text's
+            // words once each.
+            if last_position == Some(t.position) {
+                continue;
+            }
+            last_position = Some(t.position);
             if !is_word(&t.text) {
                 prev = None;
                 continue;
@@ -275,9 +308,12 @@ impl Counts {
 }
 
 /// True for a token that counts as a word: not a sentence or paragraph mark, not a single
-/// letter, not a numeral (reference numerals mean nothing across documents).
+/// letter or character (a lone Chinese character is mostly a particle such as 的 or 和), not a
+/// numeral (reference numerals mean nothing across documents).
 pub fn is_word(token: &str) -> bool {
-    !text::is_mark(token) && token.len() >= 2 && !token.bytes().all(|b| b.is_ascii_digit())
+    !text::is_mark(token)
+        && token.chars().nth(1).is_some()
+        && !token.bytes().all(|b| b.is_ascii_digit())
 }
 
 /// The stems of the words of `text`, numerals and single letters left out, in order.
@@ -306,7 +342,7 @@ mod tests {
 
     #[test]
     fn stopword_lists_are_sorted_for_binary_search() {
-        for list in [STOPWORDS, ENGLISH_STOPWORDS] {
+        for list in [STOPWORDS, ENGLISH_STOPWORDS, CHINESE_STOPWORDS] {
             for w in list.windows(2) {
                 assert!(w[0] < w[1], "{} before {}", w[0], w[1]);
             }

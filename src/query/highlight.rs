@@ -109,11 +109,13 @@ pub fn snippet(p: &Patent, clauses: &[Clause], width: usize) -> Option<Snippet> 
             .max_by_key(|&(v, n)| (*n, std::cmp::Reverse(*v)))
             .map_or(0, |(v, _)| *v);
         let value = &values[best];
-        let ranges: Vec<(usize, usize)> = matched
-            .iter()
-            .filter(|t| t.value == best)
-            .map(|t| (t.from, t.to))
-            .collect();
+        let ranges = merged(
+            matched
+                .iter()
+                .filter(|t| t.value == best)
+                .map(|t| (t.from, t.to))
+                .collect(),
+        );
         return Some(window(field, value, &ranges, width));
     }
     None
@@ -154,14 +156,30 @@ pub fn marks(p: &Patent, clauses: &[Clause]) -> Vec<Marked> {
             out.push(Marked {
                 field,
                 text: values[v].to_string(),
-                ranges,
+                ranges: merged(ranges),
             });
         }
     }
     out
 }
 
-/// Cuts a window of about `width` characters from `text` around the first of `ranges`.
+/// Byte ranges in order, overlapping ones joined. Matched tokens can overlap: a Chinese word
+/// and the dictionary words inside it share a position (see `index::text`), and a query can
+/// match both.
+fn merged(mut ranges: Vec<(usize, usize)>) -> Vec<(usize, usize)> {
+    ranges.sort_unstable();
+    let mut out: Vec<(usize, usize)> = Vec::with_capacity(ranges.len());
+    for (a, b) in ranges {
+        match out.last_mut() {
+            Some(last) if a < last.1 => last.1 = last.1.max(b),
+            _ => out.push((a, b)),
+        }
+    }
+    out
+}
+
+/// Cuts a window of about `width` characters from `text` around the first of `ranges` (in
+/// order, not overlapping: [`merged`]).
 fn window(field: &'static str, text: &str, ranges: &[(usize, usize)], width: usize) -> Snippet {
     let first = ranges.first().map_or(0, |r| r.0);
     // Start a third of the width before the first match, at a word start.
@@ -229,6 +247,19 @@ mod tests {
             "{}",
             s.text
         );
+    }
+
+    #[test]
+    fn overlapping_matches_of_chinese_words_join() {
+        // 全固态 and the dictionary word 固态 inside it, both matched.
+        let text = "本发明公开了一种全固态电池，其包括正极层";
+        let all = text.find("全固态").unwrap();
+        let inner = text.find("固态").unwrap();
+        let r = merged(vec![(inner, inner + 6), (all, all + 9)]);
+        assert_eq!(r, vec![(all, all + 9)]);
+        let s = window("abstract", text, &r, 10);
+        let (a, b) = s.highlights[0];
+        assert_eq!(&s.text[a..b], "全固态");
     }
 
     #[test]
