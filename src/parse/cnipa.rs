@@ -23,7 +23,7 @@ use crate::number::PubNumber;
 
 /// Reads one document: `cn-patent-document` (old) or `PatentDocumentAndRelated` (XSD V2.x).
 pub(super) fn parse(root: &Node, _doctype: &str) -> Result<Parsed, ParseError> {
-    let p = match root.name.as_str() {
+    let p = match root.name.as_ref() {
         "cn-patent-document" => parse_old(root)?,
         "PatentDocumentAndRelated" => parse_new(root)?,
         other => {
@@ -201,7 +201,7 @@ fn doc_id_old(n: &Node) -> DocId {
 fn description_old(desc: &Node) -> Vec<Block> {
     let mut out = Vec::new();
     for el in desc.elements() {
-        match el.name.as_str() {
+        match el.name.as_ref() {
             "invention-title" => {}
             "heading" => push_block(&mut out, cn_text(el), Some(1)),
             _ => {
@@ -393,7 +393,7 @@ fn is_standard(n: &Node) -> bool {
 
 /// The `dataFormat="original"` one of a repeated reference (the `standard` copy rewrites the
 /// number as 15 digits), or the first.
-fn original(nodes: Vec<&Node>) -> Option<&Node> {
+fn original<'a, 'i>(nodes: Vec<&'a Node<'i>>) -> Option<&'a Node<'i>> {
     nodes
         .iter()
         .find(|n| !is_standard(n))
@@ -463,7 +463,7 @@ fn party_new(el: &Node) -> Party {
 /// the paragraph without a `num`.
 fn description_new(el: &Node, out: &mut Vec<Block>) {
     for c in el.elements() {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "InventionTitle" => {}
             "Paragraphs" => {
                 let text = cn_text(c);
@@ -769,7 +769,7 @@ fn heading_level(text: &str) -> Option<u8> {
 
 /// Claims from `claim` / `Claim` elements: number from `num` (or the text), text without its
 /// leading number, references to other claims from the Chinese wording.
-fn claims_of<'a>(claims: impl Iterator<Item = &'a Node>) -> Vec<Claim> {
+fn claims_of<'a, 'i: 'a>(claims: impl Iterator<Item = &'a Node<'i>>) -> Vec<Claim> {
     let mut out: Vec<Claim> = Vec::new();
     for c in claims {
         let text = cn_text(c);
@@ -1005,7 +1005,7 @@ fn render(n: &Node, buf: &mut CnBuf) {
             }
             Child::Text(t) => t.chars().for_each(|ch| buf.push(ch)),
             Child::Element(e) => {
-                if matches!(e.name.as_str(), "img" | "Image" | "colspec" | "Title") {
+                if matches!(e.name.as_ref(), "img" | "Image" | "colspec" | "Title") {
                     continue;
                 }
                 let g = gap_of(&e.name);
@@ -1049,7 +1049,7 @@ fn strip_html_inline(t: &str) -> String {
 mod tests {
     use super::*;
 
-    fn node(xml: &str) -> Node {
+    fn node(xml: &str) -> Node<'_> {
         use quick_xml::Reader;
         use quick_xml::events::Event;
         let mut r = Reader::from_reader(xml.as_bytes());
@@ -1057,7 +1057,8 @@ mod tests {
             match r.read_event().unwrap() {
                 Event::Start(e) => {
                     let e = e.into_owned();
-                    return super::super::tree::read(&mut r, &e, false, "").unwrap();
+                    return super::super::tree::read(&mut r, xml.as_bytes(), &e, false, "")
+                        .unwrap();
                 }
                 Event::Eof => panic!("no root"),
                 _ => {}

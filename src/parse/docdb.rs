@@ -65,7 +65,7 @@ pub(super) fn parse(root: &Node, _doctype: &str) -> Result<Parsed, ParseError> {
 
 /// The `document-id` of `r` in the most normalised format: `docdb` (as `data-format` of `r`
 /// or `document-id-type` of the id), else the first with a country, else the first.
-fn best_id<'a>(refs: &[&'a Node]) -> Option<&'a Node> {
+fn best_id<'a, 'i>(refs: &[&'a Node<'i>]) -> Option<&'a Node<'i>> {
     let ids: Vec<(&Node, &Node)> = refs
         .iter()
         .flat_map(|r| r.children("document-id").map(move |d| (*r, d)))
@@ -232,7 +232,7 @@ fn publication_lang(b: &Node) -> String {
 /// One version per language, in document order, the best data format for each: `original`
 /// (the office's own text, diacritics and all) before `docdba` before the rest. A version
 /// without `lang` is in the publication's language.
-fn by_language<'a>(nodes: Vec<&'a Node>, pub_lang: &str) -> Vec<(String, &'a Node)> {
+fn by_language<'a, 'i>(nodes: Vec<&'a Node<'i>>, pub_lang: &str) -> Vec<(String, &'a Node<'i>)> {
     let rank = |n: &Node| match n.attr("data-format").unwrap_or("") {
         "original" => 0,
         "docdba" => 1,

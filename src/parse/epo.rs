@@ -115,7 +115,7 @@ fn read_sdobi(s: &Node, p: &mut Patent) {
     for b300 in s.children("B300") {
         let mut cur: Option<Priority> = None;
         for c in b300.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "B310" => {
                     if let Some(done) = cur.take() {
                         p.priority_claims.push(done);
@@ -217,7 +217,7 @@ fn read_classes(b500: &Node, p: &mut Patent) {
     // Old documents: B511 main, B512 further symbols (`7H 01M 10/40`), per IPC edition.
     for b510 in b500.children("B510") {
         for c in b510.elements() {
-            if matches!(c.name.as_str(), "B511" | "B512" | "B513" | "B514")
+            if matches!(c.name.as_ref(), "B511" | "B512" | "B513" | "B514")
                 && let Some(mut class) = ipc_from_text(&c.text())
             {
                 class.main = c.name == "B511";
@@ -343,7 +343,7 @@ fn read_titles(b500: &Node, p: &mut Patent) {
     for b540 in b500.children("B540") {
         let mut lang = String::new();
         for c in b540.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "B541" => lang = collapse(&c.text()).to_ascii_lowercase(),
                 "B542" => {
                     let text = collapse(&c.text());
@@ -375,7 +375,7 @@ fn read_titles(b500: &Node, p: &mut Patent) {
 fn read_b560(b560: &Node, out: &mut Vec<Citation>) {
     const CATEGORY: &str = "cited by examiner";
     for c in b560.elements() {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "B561" => {
                 let id = match c.find("document-id") {
                     Some(d) => doc_id(d),
@@ -676,7 +676,7 @@ fn dnum_id(dnum: &str) -> Option<DocId> {
 
 fn description(d: &Node, out: &mut Vec<Block>) {
     for c in d.elements() {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "heading" => {
                 let text = collapse(&c.text());
                 if !text.is_empty() {

@@ -158,7 +158,7 @@ fn parse_any(bytes: &[u8]) -> Result<Parsed, ParseError> {
                 };
                 if let Some(parse) = tree_format {
                     let e = e.into_owned();
-                    let node = tree::read(&mut reader, &e, empty, &doctype)?;
+                    let node = tree::read(&mut reader, bytes, &e, empty, &doctype)?;
                     return parse(&node, &doctype);
                 }
                 return match root.as_str() {

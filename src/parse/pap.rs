@@ -92,7 +92,7 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
 
     if let Some(inv) = bi.child("inventors") {
         for i in inv.elements() {
-            if matches!(i.name.as_str(), "first-named-inventor" | "inventor") {
+            if matches!(i.name.as_ref(), "first-named-inventor" | "inventor") {
                 let party = person(i);
                 if !party.is_empty() {
                     p.inventors.push(party);
@@ -220,7 +220,7 @@ fn pap_uspc(class: &str, subclass: &str) -> Option<String> {
 
 fn continuity(cd: &Node, out: &mut Vec<Related>) {
     for c in cd.elements() {
-        let relation = match c.name.as_str() {
+        let relation = match c.name.as_ref() {
             "continuations" => {
                 continuity(c, out);
                 continue;
@@ -326,7 +326,7 @@ fn person(n: &Node) -> Party {
 
 fn description_blocks(n: &Node, out: &mut Vec<Block>) {
     for c in n.elements() {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "heading" => {
                 let t = text(c);
                 if !t.is_empty() {

@@ -150,7 +150,7 @@ fn read_b500(b500: &Node, p: &mut Patent) {
     }
     if let Some(b520) = b500.child("B520") {
         for c in b520.elements() {
-            if matches!(c.name.as_str(), "B521" | "B522")
+            if matches!(c.name.as_ref(), "B521" | "B522")
                 && let Some(class) = normalize_uspc(&raw_pdat(c))
             {
                 p.us_classes.push(class);
@@ -168,7 +168,7 @@ fn read_b500(b500: &Node, p: &mut Patent) {
                 ""
             }
             .to_string();
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "B561" => {
                     let Some(doc) = c.at("PCIT/DOC") else {
                         continue;
@@ -197,12 +197,12 @@ fn read_b500(b500: &Node, p: &mut Patent) {
 /// The related US filings of `B600`: the code says the relation, `PARENT-US` the roles.
 fn read_b600(b600: &Node, out: &mut Vec<Related>) {
     for c in b600.elements() {
-        let relation = match c.name.as_str() {
+        let relation = match c.name.as_ref() {
             "B610" => "addition",
             "B620" => "division",
             "B630" => {
                 for sub in c.elements() {
-                    let relation = match sub.name.as_str() {
+                    let relation = match sub.name.as_ref() {
                         "B631" => "continuation",
                         "B632" => "continuation-in-part",
                         "B633" => "continuing-reissue",
@@ -278,7 +278,7 @@ fn read_b700(b700: &Node, p: &mut Patent) {
     // B730 holds (B731, B732US) pairs: the type code follows its assignee.
     for b730 in b700.children("B730") {
         for c in b730.elements() {
-            match c.name.as_str() {
+            match c.name.as_ref() {
                 "B731" => {
                     if let Some(party) = c.child("PARTY-US").map(party_us) {
                         p.assignees.push(party);
@@ -301,7 +301,7 @@ fn read_b700(b700: &Node, p: &mut Patent) {
     if let Some(b745) = b700.child("B745") {
         let dept = text_at(b745, "B748US");
         for c in b745.elements() {
-            if matches!(c.name.as_str(), "B746" | "B747")
+            if matches!(c.name.as_ref(), "B746" | "B747")
                 && let Some(mut party) = c.child("PARTY-US").map(party_us)
             {
                 party.type_code = dept.clone();
@@ -338,7 +338,7 @@ fn party_us(n: &Node) -> Party {
 /// The `H` and `PARA` blocks of the description, whatever section wraps them.
 fn description_blocks(n: &Node, out: &mut Vec<Block>) {
     for c in n.elements() {
-        match c.name.as_str() {
+        match c.name.as_ref() {
             "H" => {
                 let t = text(c);
                 if !t.is_empty() {

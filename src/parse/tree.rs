@@ -12,6 +12,7 @@
 //! like everywhere else in `parse` ([`super::text::resolve_entity`]: the internal DTD subset,
 //! HTML5's list, the ISO sets the offices' DTDs use); an unknown one stays visible as `&name;`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use quick_xml::Reader;
@@ -20,55 +21,81 @@ use quick_xml::events::{BytesStart, Event};
 use super::ParseError;
 use super::text::{Sep, TextBuf, internal_entities, resolve_entity, sep_of};
 
-/// One element: its local name, attributes (names as written) and content in order.
+/// One element: its local name, attributes (names as written) and content in order. Names,
+/// attribute values and text borrow from the document where they can (`'i`): building the tree
+/// was mostly allocation before (BENCHMARKS.md, per-format parsing).
 #[derive(Debug, Clone, Default)]
-pub struct Node {
-    pub name: String,
-    pub attrs: Vec<(String, String)>,
-    pub children: Vec<Child>,
+pub struct Node<'i> {
+    pub name: Cow<'i, str>,
+    pub attrs: Vec<(Cow<'i, str>, Cow<'i, str>)>,
+    pub children: Vec<Child<'i>>,
 }
 
 /// Element content: an element or character data (entities already resolved, whitespace as
 /// written).
 #[derive(Debug, Clone)]
-pub enum Child {
-    Element(Node),
-    Text(String),
+pub enum Child<'i> {
+    Element(Node<'i>),
+    Text(Cow<'i, str>),
 }
 
-fn local(name: &str) -> String {
-    name.rsplit(':').next().unwrap_or(name).to_string()
+/// `s` as a slice of the document when it lies inside it (quick-xml hands out views of its
+/// input, but with the lifetime of the event), else a copy.
+fn borrowed<'i>(doc: &'i str, s: &str) -> Cow<'i, str> {
+    let (base, at) = (doc.as_ptr() as usize, s.as_ptr() as usize);
+    if at >= base
+        && at + s.len() <= base + doc.len()
+        && let Some(v) = doc.get(at - base..at - base + s.len())
+    {
+        return Cow::Borrowed(v);
+    }
+    Cow::Owned(s.to_string())
 }
 
-fn node_of(e: &BytesStart<'_>) -> Result<Node, String> {
+fn local(name: &str) -> &str {
+    name.rsplit(':').next().unwrap_or(name)
+}
+
+fn node_of<'i>(doc: &'i str, e: &BytesStart<'_>) -> Result<Node<'i>, String> {
     let mut attrs = Vec::new();
     for a in e.attributes().with_checks(false) {
         let a = a.map_err(|e| e.to_string())?;
         // Attribute values here are codes and ids; character references are all they use.
-        let value = super::text::expand_char_refs(&a.value).replace("&amp;", "&");
-        attrs.push((a.key.as_ref().to_string(), value));
+        let value = if a.value.contains('&') {
+            Cow::Owned(super::text::expand_char_refs(&a.value).replace("&amp;", "&"))
+        } else {
+            borrowed(doc, &a.value)
+        };
+        attrs.push((borrowed(doc, a.key.as_ref()), value));
     }
     Ok(Node {
-        name: local(e.name().as_ref()),
+        name: borrowed(doc, local(e.name().as_ref())),
         attrs,
         children: Vec::new(),
     })
 }
 
-/// Reads the rest of a document whose root start tag `root` has just been read, with the
-/// DOCTYPE seen before it (for its internal entity declarations).
-pub fn read(
-    reader: &mut Reader<&[u8]>,
+/// Reads the rest of a document (`doc`, the bytes `reader` reads) whose root start tag `root`
+/// has just been read, with the DOCTYPE seen before it (for its internal entity declarations).
+pub fn read<'i>(
+    reader: &mut Reader<&'i [u8]>,
+    doc: &'i [u8],
     root: &BytesStart<'_>,
     empty_root: bool,
     doctype: &str,
-) -> Result<Node, ParseError> {
+) -> Result<Node<'i>, ParseError> {
+    let xml_err = |offset: u64, message: String| ParseError::Xml { offset, message };
+    let doc = std::str::from_utf8(doc).map_err(|e| {
+        xml_err(
+            e.valid_up_to() as u64,
+            format!("the document is not UTF-8 ({e}); patdex reads UTF-8 XML"),
+        )
+    })?;
     let mut entities = HashMap::new();
     if doctype.contains("<!ENTITY") {
         internal_entities(doctype, &mut entities);
     }
-    let xml_err = |offset: u64, message: String| ParseError::Xml { offset, message };
-    let root = node_of(root).map_err(|m| xml_err(reader.buffer_position(), m))?;
+    let root = node_of(doc, root).map_err(|m| xml_err(reader.buffer_position(), m))?;
     if empty_root {
         return Ok(root);
     }
@@ -79,9 +106,9 @@ pub fn read(
             .read_event()
             .map_err(|e| xml_err(pos, e.to_string()))?;
         match ev {
-            Event::Start(e) => stack.push(node_of(&e).map_err(|m| xml_err(pos, m))?),
+            Event::Start(e) => stack.push(node_of(doc, &e).map_err(|m| xml_err(pos, m))?),
             Event::Empty(e) => {
-                let n = node_of(&e).map_err(|m| xml_err(pos, m))?;
+                let n = node_of(doc, &e).map_err(|m| xml_err(pos, m))?;
                 let top = stack.last_mut().expect("the root is on the stack");
                 top.children.push(Child::Element(n));
             }
@@ -93,10 +120,10 @@ pub fn read(
                 }
             }
             Event::Text(t) => {
-                push_text(stack.last_mut().expect("root"), &t);
+                push_text(stack.last_mut().expect("root"), t.into_inner());
             }
             Event::CData(t) => {
-                push_text(stack.last_mut().expect("root"), &t.into_inner());
+                push_text(stack.last_mut().expect("root"), t.into_inner());
             }
             Event::GeneralRef(r) => {
                 let s = match r.resolve_char_ref() {
@@ -109,10 +136,10 @@ pub fn read(
                     }
                     Err(e) => return Err(xml_err(pos, e.to_string())),
                 };
-                push_text(stack.last_mut().expect("root"), &s);
+                push_text(stack.last_mut().expect("root"), Cow::Owned(s));
             }
             Event::Eof => {
-                let open: Vec<&str> = stack.iter().map(|n| n.name.as_str()).collect();
+                let open: Vec<&str> = stack.iter().map(|n| n.name.as_ref()).collect();
                 return Err(ParseError::Truncated {
                     open: open.join(" > "),
                 });
@@ -122,25 +149,26 @@ pub fn read(
     }
 }
 
-fn push_text(node: &mut Node, s: &str) {
+fn push_text<'i>(node: &mut Node<'i>, s: Cow<'i, str>) {
     if let Some(Child::Text(t)) = node.children.last_mut() {
-        t.push_str(s);
+        // Text around an entity reference: one text, as written.
+        t.to_mut().push_str(&s);
     } else {
-        node.children.push(Child::Text(s.to_string()));
+        node.children.push(Child::Text(s));
     }
 }
 
-impl Node {
+impl<'i> Node<'i> {
     /// The value of attribute `name` (matched with or without a namespace prefix).
     pub fn attr(&self, name: &str) -> Option<&str> {
         self.attrs
             .iter()
             .find(|(k, _)| k == name || k.rsplit(':').next() == Some(name))
-            .map(|(_, v)| v.as_str())
+            .map(|(_, v)| v.as_ref())
     }
 
     /// The child elements, in order.
-    pub fn elements(&self) -> impl Iterator<Item = &Node> {
+    pub fn elements(&self) -> impl Iterator<Item = &Node<'i>> {
         self.children.iter().filter_map(|c| match c {
             Child::Element(n) => Some(n),
             Child::Text(_) => None,
@@ -148,18 +176,18 @@ impl Node {
     }
 
     /// The child elements named `name`.
-    pub fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node> + 'a {
+    pub fn children<'a>(&'a self, name: &'a str) -> impl Iterator<Item = &'a Node<'i>> + 'a {
         self.elements().filter(move |n| n.name == name)
     }
 
     /// The first child element named `name`.
-    pub fn child(&self, name: &str) -> Option<&Node> {
+    pub fn child(&self, name: &str) -> Option<&Node<'i>> {
         self.elements().find(|n| n.name == name)
     }
 
     /// The first element reached by the child names of `path` (`B100/B110`), trying every
     /// branch in document order.
-    pub fn at(&self, path: &str) -> Option<&Node> {
+    pub fn at(&self, path: &str) -> Option<&Node<'i>> {
         let mut out = None;
         self.walk_path(path, &mut |n| {
             out = Some(n);
@@ -169,7 +197,7 @@ impl Node {
     }
 
     /// Every element reached by the child names of `path`, in document order.
-    pub fn all(&self, path: &str) -> Vec<&Node> {
+    pub fn all(&self, path: &str) -> Vec<&Node<'i>> {
         let mut out = Vec::new();
         self.walk_path(path, &mut |n| {
             out.push(n);
@@ -179,7 +207,7 @@ impl Node {
     }
 
     /// Calls `f` on each match of `path` until it returns false; returns false once stopped.
-    fn walk_path<'a>(&'a self, path: &str, f: &mut dyn FnMut(&'a Node) -> bool) -> bool {
+    fn walk_path<'a>(&'a self, path: &str, f: &mut dyn FnMut(&'a Node<'i>) -> bool) -> bool {
         let (first, rest) = match path.split_once('/') {
             Some((a, b)) => (a, Some(b)),
             None => (path, None),
@@ -197,7 +225,7 @@ impl Node {
     }
 
     /// The first descendant (not this element) named `name`, depth first.
-    pub fn find(&self, name: &str) -> Option<&Node> {
+    pub fn find(&self, name: &str) -> Option<&Node<'i>> {
         for c in self.elements() {
             if c.name == name {
                 return Some(c);
@@ -210,13 +238,13 @@ impl Node {
     }
 
     /// Every descendant named `name`, depth first (not looking inside a match).
-    pub fn find_all(&self, name: &str) -> Vec<&Node> {
+    pub fn find_all(&self, name: &str) -> Vec<&Node<'i>> {
         let mut out = Vec::new();
         self.collect(name, &mut out);
         out
     }
 
-    fn collect<'a>(&'a self, name: &str, out: &mut Vec<&'a Node>) {
+    fn collect<'a>(&'a self, name: &str, out: &mut Vec<&'a Node<'i>>) {
         for c in self.elements() {
             if c.name == name {
                 out.push(c);
@@ -264,7 +292,7 @@ impl Node {
 mod tests {
     use super::*;
 
-    fn tree(xml: &str) -> Result<Node, ParseError> {
+    fn tree(xml: &str) -> Result<Node<'_>, ParseError> {
         let mut r = Reader::from_reader(xml.as_bytes());
         let mut doctype = String::new();
         loop {
@@ -272,7 +300,7 @@ mod tests {
                 Event::DocType(t) => doctype = t.into_inner().into_owned(),
                 Event::Start(e) => {
                     let e = e.into_owned();
-                    return read(&mut r, &e, false, &doctype);
+                    return read(&mut r, xml.as_bytes(), &e, false, &doctype);
                 }
                 Event::Eof => panic!("no root"),
                 _ => {}
