@@ -103,35 +103,32 @@ struct Found {
 
 /// Cuts the CJK stretch `text[from..to]` into words (see the module docs), appending to `out`.
 fn segment(text: &str, from: usize, to: usize, out: &mut std::collections::VecDeque<Found>) {
-    let j = jieba();
-    for t in j.cut(&text[from..to], false) {
-        let (start, end) = (from + t.byte_start, from + t.byte_end);
-        out.push_back(Found {
-            start,
-            end,
+    // Search mode hands out a word's dictionary 2- and 3-grams right before the word itself
+    // (from the cut's own word graph, no second lookup), and a 3-gram can come after the
+    // 2-grams inside it. So tokens nest: each one takes the tokens just before it that it
+    // covers. What nothing covers is the main cut (whose words never overlap).
+    let mut top: Vec<(Found, Vec<Found>)> = Vec::new();
+    for t in jieba().cut_for_search(&text[from..to], false) {
+        let f = Found {
+            start: from + t.byte_start,
+            end: from + t.byte_end,
             inner: false,
-        });
-        let chars: Vec<usize> = text[start..end]
-            .char_indices()
-            .map(|(i, _)| start + i)
-            .chain(std::iter::once(end))
-            .collect();
-        let n = chars.len() - 1;
-        for len in [2, 3] {
-            if n <= len {
-                continue;
-            }
-            for i in 0..=n - len {
-                let gram = &text[chars[i]..chars[i + len]];
-                if j.has_word(gram) {
-                    out.push_back(Found {
-                        start: chars[i],
-                        end: chars[i + len],
-                        inner: true,
-                    });
-                }
-            }
+        };
+        let mut inner = Vec::new();
+        while let Some((last, _)) = top.last()
+            && last.start >= f.start
+            && last.end <= f.end
+        {
+            let (w, ws) = top.pop().expect("just looked");
+            inner.push(Found { inner: true, ..w });
+            inner.extend(ws);
         }
+        inner.sort_by_key(|g| (g.start, g.end));
+        top.push((f, inner));
+    }
+    for (word, inner) in top {
+        out.push_back(word);
+        out.extend(inner);
     }
 }
 
@@ -491,6 +488,25 @@ mod tests {
             vec!["锂离子", "电池"]
         );
         assert_eq!(normalize_words(&mut analyzer(), "Battery"), vec!["battery"]);
+        // A word whose inner words come between other words of the cut (有限公司 after 股份),
+        // one covered by two overlapping inner words (萧山区: 萧山, 山区), inner words inside
+        // inner words (高可用性: 可用性, 可用): positions only grow along the main cut.
+        for text in [
+            "浙商银行股份有限公司",
+            "浙江省杭州市萧山区",
+            "确保了跨链的高可用性及高安全性",
+        ] {
+            let t = terms(text);
+            let mut last = None;
+            let mut main = Vec::new();
+            for (p, w) in t.iter().filter(|(_, w)| !is_mark(w)) {
+                if last != Some(*p) {
+                    main.push(w.as_str());
+                }
+                last = Some(*p);
+            }
+            assert_eq!(main.concat(), text, "{t:?}");
+        }
     }
 
     #[test]
