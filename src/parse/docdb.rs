@@ -219,7 +219,10 @@ fn publication_lang(b: &Node) -> String {
     let l = if l.is_empty() {
         b.all("publication-reference/document-id")
             .into_iter()
-            .find_map(|d| d.attr("lang").filter(|l| !l.trim().is_empty()))
+            .find_map(|d| {
+                d.attr("lang")
+                    .filter(|l| !l.trim().is_empty() && !l.trim().eq_ignore_ascii_case("ol"))
+            })
             .unwrap_or("")
             .trim()
             .to_string()
@@ -240,8 +243,9 @@ fn by_language<'a, 'i>(nodes: Vec<&'a Node<'i>>, pub_lang: &str) -> Vec<(String,
     };
     let mut out: Vec<(String, &Node)> = Vec::new();
     for n in nodes {
+        // DOCDB writes `ol` ("original language") where it does not name the language.
         let lang = match n.attr("lang").map(str::trim) {
-            Some(l) if !l.is_empty() => l.to_ascii_lowercase(),
+            Some(l) if !l.is_empty() && !l.eq_ignore_ascii_case("ol") => l.to_ascii_lowercase(),
             _ => pub_lang.to_string(),
         };
         match out.iter_mut().find(|(l, _)| *l == lang) {
