@@ -281,7 +281,7 @@ fn via_map(list: &Value) -> BTreeMap<String, BTreeSet<String>> {
 #[test]
 fn every_corpus_document_matches_its_raw_citations_both_ways_and_two_generations() {
     let docs = corpus();
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     let mut links = 0;
     let mut raw_links = 0;
     let mut citing_docs = BTreeSet::new();
@@ -385,7 +385,7 @@ fn every_corpus_document_matches_its_raw_citations_both_ways_and_two_generations
 #[test]
 fn numbers_in_every_form_meet_the_same_document() {
     let docs = corpus();
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     for (forms, id) in [
         (
             &["7047976", "US07047976", "US 7,047,976 B2", "us7047976b2"][..],
@@ -423,7 +423,7 @@ fn numbers_in_every_form_meet_the_same_document() {
 #[test]
 fn a_number_not_in_the_index_still_has_forward_citations() {
     let docs = corpus();
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     let keys: BTreeSet<&str> = docs.iter().map(|d| d.key.as_str()).collect();
     // A US number the corpus cites but does not hold.
     let (cited, citing): (String, BTreeSet<String>) = docs
@@ -460,7 +460,7 @@ fn a_number_not_in_the_index_still_has_forward_citations() {
 #[test]
 fn csv_and_jsonl_have_one_row_per_citation_with_its_direction() {
     let docs = corpus();
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     // The document with the most forward citations.
     let root = docs
         .iter()
@@ -725,7 +725,7 @@ fn check_prospects(index: &str, query: &str, word: &str) -> Value {
 
 #[test]
 fn a_universitys_licensing_prospects_are_the_owners_citing_its_documents() {
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     let v = check_prospects(&index, "University of Westmarch", "Westmarch");
     assert_eq!(v["matched"], "exact");
     // The three spellings of corpus/README.md meet under one owner.
@@ -809,7 +809,7 @@ fn a_universitys_licensing_prospects_are_the_owners_citing_its_documents() {
 #[test]
 fn grouping_by_assignee_counts_every_citing_document() {
     let docs = parsed_corpus();
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     // The corpus document with the most citing documents.
     let cited_by = |p: &patdex::model::Patent| {
         let k = key(&p.number.country, &p.number.number);
@@ -846,7 +846,7 @@ fn grouping_by_assignee_counts_every_citing_document() {
 #[test]
 fn the_graph_has_the_document_and_its_citations() {
     use patdex::analysis::citations::{Citations, Options};
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     let reader =
         patdex::index::reader::IndexReader::open(&patdex::index::Layout::new(Path::new(&index)))
             .unwrap();
@@ -997,7 +997,7 @@ fn real_grants_of_three_dtd_versions_list_their_citations_none_in_the_index() {
 
 #[test]
 fn bad_input_says_what_is_accepted() {
-    let (_tmp, index) = common::temp_index(CORPUS);
+    let (_tmp, index) = common::corpus_index();
     let o = patdex(&["--index", &index, "citations", "hello"]);
     assert_eq!(o.status.code(), Some(2));
     let e = stderr(&o);

@@ -16,10 +16,8 @@ use patdex::index::reader::IndexReader;
 use patdex::number::PubNumber;
 use serde_json::Value;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
-
 fn index() -> (tempfile::TempDir, String) {
-    common::temp_index(CORPUS)
+    common::corpus_index()
 }
 
 fn run_json(args: &[&str]) -> Value {

@@ -10,7 +10,6 @@ use std::process::Command;
 use common::{patdex, stderr};
 use serde_json::Value;
 
-const CORPUS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/corpus");
 const CHECK: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/support/trec_check.py");
 
 fn python() -> Option<String> {
@@ -34,7 +33,7 @@ fn python() -> Option<String> {
 #[test]
 fn eval_measures_agree_with_trec_eval() {
     let Some(py) = python() else { return };
-    let (tmp, index) = common::temp_index(CORPUS);
+    let (tmp, index) = common::corpus_index();
     for (config, cited_by) in [
         ("bm25", "examiner"),
         ("+cites", "examiner"),

@@ -117,6 +117,23 @@ pub fn temp_index(path: &str) -> (tempfile::TempDir, String) {
     (tmp, index)
 }
 
+/// An index of the sample corpus's US documents: its two top-level files (74 grants, 9
+/// applications), as `quickstart` ingests them, without `corpus/offices/` (the EP and CN
+/// samples, which `tests/offices.rs` covers).
+pub fn corpus_index() -> (tempfile::TempDir, String) {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
+    let (tmp, index) = temp_index(root.join("ipg_patdex_sample.xml").to_str().unwrap());
+    let o = patdex(&[
+        "--index",
+        &index,
+        "ingest",
+        "--quiet",
+        root.join("ipa_patdex_sample.zip").to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    (tmp, index)
+}
+
 /// Runs the patdex binary on the index `index`: stdout, stderr and the exit code.
 pub fn run_in(index: &str, args: &[&str]) -> (String, String, i32) {
     let mut all = vec!["--index", index];
