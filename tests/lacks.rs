@@ -118,7 +118,8 @@ impl Fixture {
             "ingest",
             "--quiet",
             picked.to_str().unwrap(),
-            corpus.to_str().unwrap(),
+            corpus.join("ipg_patdex_sample.xml").to_str().unwrap(),
+            corpus.join("ipa_patdex_sample.zip").to_str().unwrap(),
         ]);
         assert!(o.status.success(), "{}", stderr(&o));
         Fixture {
@@ -303,8 +304,7 @@ fn searches_on_parts_records_lack_say_so_and_lacks_finds_them() {
 /// `patdex rebuild`, and the rebuild makes `lacks:` work. Needs only the sample corpus.
 #[test]
 fn an_index_from_before_lacks_asks_for_a_rebuild() {
-    let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("corpus");
-    let (_tmp, index) = common::temp_index(corpus.to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     let meta = Path::new(&index).join("tantivy/meta.json");
     let mut v: serde_json::Value = serde_json::from_slice(&std::fs::read(&meta).unwrap()).unwrap();
     let fields = v["schema"].as_array_mut().unwrap();

@@ -97,7 +97,7 @@ fn largest(counts: HashMap<String, u64>, n: usize) -> Vec<(String, u64)> {
 #[test]
 fn corpus_counts_per_year_and_month_match_the_documents() {
     let docs = corpus_documents();
-    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     for (date, of) in [
         (
             "pd",
@@ -133,7 +133,7 @@ fn corpus_counts_per_year_and_month_match_the_documents() {
 #[test]
 fn corpus_top_values_match_the_documents() {
     let docs = corpus_documents();
-    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     let t = json(
         &index,
         &[
@@ -186,7 +186,7 @@ fn corpus_top_values_match_the_documents() {
 #[test]
 fn corpus_assignee_spellings_merge_into_the_listed_groups() {
     let docs = corpus_documents();
-    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     let t = json(
         &index,
         &["trend", "--top", "100", "--format", "json", "--terms", "0"],
@@ -257,7 +257,7 @@ fn corpus_assignee_spellings_merge_into_the_listed_groups() {
 #[test]
 fn a_query_counts_only_its_hits_and_growth_follows_the_counts() {
     let docs = corpus_documents();
-    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     let t = json(
         &index,
         &[
@@ -303,7 +303,7 @@ fn a_query_counts_only_its_hits_and_growth_follows_the_counts() {
 
 #[test]
 fn bad_queries_and_options_are_refused_with_a_message() {
-    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     let o = common::patdex(&["--index", &index, "trend", "ti:(battery"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(common::stderr(&o).contains('^'), "{}", common::stderr(&o));
@@ -353,7 +353,7 @@ fn real_weekly_samples_counts_and_assignees_match_the_documents() {
 #[test]
 fn portfolio_of_a_corpus_company() {
     let docs = corpus_documents();
-    let (_tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (_tmp, index) = common::corpus_index();
     let p = json(
         &index,
         &[
@@ -479,7 +479,7 @@ fn svg_text(path: &Path) -> String {
 
 #[test]
 fn charts_are_svg_with_the_series_labels() {
-    let (tmp, index) = common::temp_index(corpus().to_str().unwrap());
+    let (tmp, index) = common::corpus_index();
     let lines = tmp.path().join("lines.svg");
     let o = common::patdex(&[
         "--index",
