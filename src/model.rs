@@ -52,6 +52,26 @@ impl DocType {
         }
     }
 
+    /// The type a publication number's series implies: US `D`, `PP`, `RE` and `H` numbers;
+    /// anything else (and every other office's numbers) is utility.
+    pub fn of_number(n: &crate::number::PubNumber) -> DocType {
+        if n.country != "US" {
+            return DocType::Utility;
+        }
+        let s = n.number.as_str();
+        if s.starts_with("PP") {
+            DocType::Plant
+        } else if s.starts_with("RE") {
+            DocType::Reissue
+        } else if s.starts_with('D') {
+            DocType::Design
+        } else if s.starts_with('H') {
+            DocType::Sir
+        } else {
+            DocType::Utility
+        }
+    }
+
     /// Maps the USPTO `appl-type` attribute (`utility`, `design`, `plant`, `reissue`, `sir`).
     pub fn from_appl_type(s: &str) -> Option<DocType> {
         Some(match s.trim().to_ascii_lowercase().as_str() {

@@ -14,16 +14,7 @@ const NEW: &str = "cnipa/new-xsd-v2.2.1";
 
 /// The one document of the file in `dir` whose name starts with `prefix`.
 fn doc(data: &Path, dir: &str, prefix: &str) -> Patent {
-    let path = file(data, dir, prefix);
-    let mut got = parse_file(&path);
-    assert!(
-        got.errors.is_empty(),
-        "{}: {:?}",
-        path.display(),
-        got.errors
-    );
-    assert_eq!(got.patents.len(), 1, "{}", path.display());
-    got.patents.remove(0)
+    common::only_patent(&file(data, dir, prefix))
 }
 
 fn file(data: &Path, dir: &str, prefix: &str) -> PathBuf {

@@ -19,15 +19,7 @@ fn legacy(data: &Path, dir: &str) -> Vec<std::path::PathBuf> {
 }
 
 fn one(path: &Path) -> Patent {
-    let mut got = parse_file(path);
-    assert!(
-        got.errors.is_empty(),
-        "{}: {:?}",
-        path.display(),
-        got.errors
-    );
-    assert_eq!(got.patents.len(), 1, "{}", path.display());
-    got.patents.remove(0)
+    common::only_patent(path)
 }
 
 fn find<'a>(ps: &'a [Patent], number: &str) -> &'a Patent {

@@ -6,7 +6,7 @@
 //! Each `PATN` starts a new patent; the records up to the next `PATN` belong to it.
 
 use super::claims::{claim, refs_in_words};
-use super::st32::{doc_type_of, person_name, st32_ipc};
+use super::st32::{person_name, st32_ipc};
 use super::uspto::earliest_priority;
 use super::uspto::normalize_uspc;
 use super::{ParseError, Parsed};
@@ -135,7 +135,7 @@ fn patent(recs: &[&Record], index: usize) -> Result<Patent, ParseError> {
     let mut p = Patent::new(number, DocKind::Grant);
     p.format = "APS green book".into();
     p.lang = "en".into();
-    p.doc_type = apt_type.unwrap_or_else(|| doc_type_of(&p.number));
+    p.doc_type = apt_type.unwrap_or_else(|| DocType::of_number(&p.number));
     p.pub_date = parse_yyyymmdd(patn.get("ISD"));
     p.title = patn.get("TTL").to_string();
     p.application = crate::model::Application {
@@ -307,7 +307,7 @@ fn wku_number(wku: &str, apt: &str) -> Result<(PubNumber, Option<DocType>), Stri
         _ => None,
     };
     let mut n = PubNumber::from_parts("US", &body, "").map_err(|e| e.to_string())?;
-    let t = apt_type.unwrap_or_else(|| doc_type_of(&n));
+    let t = apt_type.unwrap_or_else(|| DocType::of_number(&n));
     n.kind = match t {
         DocType::Design => "S",
         DocType::Plant => "P",

@@ -5,14 +5,15 @@
 //! `subdoc-abstract`, `subdoc-description` and `subdoc-claims`.
 
 use super::claims::{claim as make_claim, numbers_in_id, refs_in_words};
-use super::st32::{doc_type_of, person_name};
+use super::st32::person_name;
 use super::text::{Sep, sep_of};
 use super::tree::Node;
 use super::uspto::earliest_priority;
 use super::uspto::normalize_ipc_text;
 use super::{ParseError, Parsed};
 use crate::model::{
-    Block, Classification, DocId, DocKind, Party, Patent, Priority, Related, parse_yyyymmdd,
+    Block, Classification, DocId, DocKind, DocType, Party, Patent, Priority, Related,
+    parse_yyyymmdd,
 };
 use crate::number::PubNumber;
 
@@ -41,7 +42,7 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
         pap_version(doctype, p.pub_date)
     );
     p.lang = "en".into();
-    p.doc_type = doc_type_of(&p.number);
+    p.doc_type = DocType::of_number(&p.number);
 
     p.application.country = "US".into();
     p.application.number = text_at(bi, "domestic-filing-data/application-number/doc-number");

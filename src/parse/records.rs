@@ -329,7 +329,7 @@ impl Mapping {
         } else {
             DocKind::Application
         };
-        let doc_type = doc_type(&number);
+        let doc_type = DocType::of_number(&number);
         let mut p = Patent::new(number, kind);
         p.doc_type = doc_type;
         p.format = self.format();
@@ -584,24 +584,6 @@ pub fn is_grant(n: &PubNumber) -> bool {
         };
     }
     matches!(k.as_bytes().first(), Some(b'B' | b'C'))
-}
-
-fn doc_type(n: &PubNumber) -> DocType {
-    if n.country != "US" {
-        return DocType::Utility;
-    }
-    let s = n.number.as_str();
-    if s.starts_with("PP") {
-        DocType::Plant
-    } else if s.starts_with("RE") {
-        DocType::Reissue
-    } else if s.starts_with('D') {
-        DocType::Design
-    } else if s.starts_with('H') {
-        DocType::Sir
-    } else {
-        DocType::Utility
-    }
 }
 
 fn doc_id(n: &PubNumber) -> DocId {

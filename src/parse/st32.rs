@@ -34,7 +34,7 @@ pub(super) fn parse(root: &Node, doctype: &str) -> Result<Parsed, ParseError> {
     let mut p = Patent::new(number, DocKind::Grant);
     p.format = format!("PATDOC {}", st32_version(root, doctype));
     p.lang = "en".into();
-    p.doc_type = doc_type_of(&p.number);
+    p.doc_type = DocType::of_number(&p.number);
     p.pub_date = parse_yyyymmdd(&text_at(bi, "B100/B140/DATE"));
 
     p.application.country = "US".into();
@@ -462,22 +462,6 @@ pub(super) fn person_name(first: &str, last: &str) -> String {
     match (first.is_empty(), last.is_empty()) {
         (false, false) => format!("{first} {last}"),
         _ => format!("{first}{last}"),
-    }
-}
-
-/// The document type implied by the number series (`D`, `PP`, `RE`, `H`).
-pub(super) fn doc_type_of(n: &PubNumber) -> DocType {
-    let s = &n.number;
-    if s.starts_with('D') {
-        DocType::Design
-    } else if s.starts_with("PP") {
-        DocType::Plant
-    } else if s.starts_with("RE") {
-        DocType::Reissue
-    } else if s.starts_with('H') {
-        DocType::Sir
-    } else {
-        DocType::Utility
     }
 }
 

@@ -810,20 +810,8 @@ pub(super) fn parse_v4(
     p.format = format!("{root_name} {dtd_version}");
     p.lang = lang;
     p.pub_date = parse_yyyymmdd(&st.pub_id.date).or_else(|| parse_yyyymmdd(&date_publ));
-    p.doc_type = DocType::from_appl_type(&st.appl_type).unwrap_or_else(|| {
-        let n = &p.number.number;
-        if n.starts_with('D') {
-            DocType::Design
-        } else if n.starts_with("PP") {
-            DocType::Plant
-        } else if n.starts_with("RE") {
-            DocType::Reissue
-        } else if n.starts_with('H') {
-            DocType::Sir
-        } else {
-            DocType::Utility
-        }
-    });
+    p.doc_type =
+        DocType::from_appl_type(&st.appl_type).unwrap_or_else(|| DocType::of_number(&p.number));
     p.application.country = st.app_id.country;
     p.application.number = st.app_id.number;
     p.application.filing_date = parse_yyyymmdd(&st.app_id.date);

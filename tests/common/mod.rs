@@ -188,3 +188,16 @@ pub fn search_numbers(index: &str, query: &str, extra: &[&str]) -> Vec<String> {
 pub fn set(v: &[&str]) -> std::collections::BTreeSet<String> {
     v.iter().map(|s| s.to_string()).collect()
 }
+
+/// The one document of the file at `path` (read through the source layer), with no errors.
+pub fn only_patent(path: &Path) -> Patent {
+    let mut got = parse_file(path);
+    assert!(
+        got.errors.is_empty(),
+        "{}: {:?}",
+        path.display(),
+        got.errors
+    );
+    assert_eq!(got.patents.len(), 1, "{}", path.display());
+    got.patents.remove(0)
+}
