@@ -5,6 +5,7 @@
 //! ([`span::eval_in_memory`]), so a proximity clause highlights the words it matched, not every
 //! occurrence of its words.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, BTreeSet};
 
 use serde::Serialize;
@@ -75,48 +76,53 @@ fn matched_positions(tree: &SpanTree, tokens: &[FieldToken], out: &mut BTreeSet<
     }
 }
 
+/// The values of text field `field` and, per value (paragraph), the byte ranges of the words
+/// the positive clauses on that field matched (unmerged: a word's count is its weight); `None`
+/// when no clause searches the field. Shared by [`snippet`] and [`marks`], so the document page
+/// marks exactly what the snippet matched.
+#[allow(clippy::type_complexity)]
+fn matched_ranges<'p>(
+    analyzer: &mut tantivy::tokenizer::TextAnalyzer,
+    p: &'p Patent,
+    clauses: &[Clause],
+    field: &str,
+) -> Option<(Vec<Cow<'p, str>>, BTreeMap<usize, Vec<(usize, usize)>>)> {
+    if !clauses.iter().any(|c| c.field == field) {
+        return None;
+    }
+    let values = schema::text_values(p, field);
+    let tokens = text::tokenize_values(analyzer, &values);
+    let mut hits = BTreeSet::new();
+    for c in clauses.iter().filter(|c| c.field == field) {
+        matched_positions(&c.tree, &tokens, &mut hits);
+    }
+    let mut per_value: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
+    for t in tokens
+        .iter()
+        .filter(|t| !text::is_mark(&t.term) && hits.contains(&t.position))
+    {
+        per_value.entry(t.value).or_default().push((t.from, t.to));
+    }
+    Some((values, per_value))
+}
+
 /// The best snippet of about `width` characters for a hit, or `None` when no positive text
 /// clause matched a stored field (a search by class or date only).
 pub fn snippet(p: &Patent, clauses: &[Clause], width: usize) -> Option<Snippet> {
     let mut analyzer = text::analyzer();
     for &field in FIELD_ORDER {
-        if !clauses.iter().any(|c| c.field == field) {
+        let Some((values, per_value)) = matched_ranges(&mut analyzer, p, clauses, field) else {
             continue;
-        }
-        let values = schema::text_values(p, field);
-        let tokens = text::tokenize_values(&mut analyzer, &values);
-        let mut hits = BTreeSet::new();
-        for c in clauses.iter().filter(|c| c.field == field) {
-            matched_positions(&c.tree, &tokens, &mut hits);
-        }
-        if hits.is_empty() {
+        };
+        // The first of the paragraphs with the most matched words. (One pass: `--all`
+        // exports snippet every hit, and a description can match hundreds of times.)
+        let Some((best, ranges)) = per_value
+            .into_iter()
+            .max_by_key(|(v, r)| (r.len(), std::cmp::Reverse(*v)))
+        else {
             continue;
-        }
-        let matched: Vec<&FieldToken> = tokens
-            .iter()
-            .filter(|t| !text::is_mark(&t.term) && hits.contains(&t.position))
-            .collect();
-        // The paragraph with the most matched words.
-        // (One pass: `--all` exports snippet every hit, and a description can match hundreds
-        // of times.)
-        let mut per_value: BTreeMap<usize, usize> = BTreeMap::new();
-        for t in &matched {
-            *per_value.entry(t.value).or_default() += 1;
-        }
-        // The first of the paragraphs with the most matches.
-        let best = per_value
-            .iter()
-            .max_by_key(|&(v, n)| (*n, std::cmp::Reverse(*v)))
-            .map_or(0, |(v, _)| *v);
-        let value = &values[best];
-        let ranges = merged(
-            matched
-                .iter()
-                .filter(|t| t.value == best)
-                .map(|t| (t.from, t.to))
-                .collect(),
-        );
-        return Some(window(field, value, &ranges, width));
+        };
+        return Some(window(field, &values[best], &merged(ranges), width));
     }
     None
 }
@@ -136,22 +142,9 @@ pub fn marks(p: &Patent, clauses: &[Clause]) -> Vec<Marked> {
     let mut analyzer = text::analyzer();
     let mut out = Vec::new();
     for field in ["title", "abstract", "claims", "description"] {
-        if !clauses.iter().any(|c| c.field == field) {
+        let Some((values, per_value)) = matched_ranges(&mut analyzer, p, clauses, field) else {
             continue;
-        }
-        let values = schema::text_values(p, field);
-        let tokens = text::tokenize_values(&mut analyzer, &values);
-        let mut hits = BTreeSet::new();
-        for c in clauses.iter().filter(|c| c.field == field) {
-            matched_positions(&c.tree, &tokens, &mut hits);
-        }
-        let mut per_value: BTreeMap<usize, Vec<(usize, usize)>> = BTreeMap::new();
-        for t in tokens
-            .iter()
-            .filter(|t| !text::is_mark(&t.term) && hits.contains(&t.position))
-        {
-            per_value.entry(t.value).or_default().push((t.from, t.to));
-        }
+        };
         for (v, ranges) in per_value {
             out.push(Marked {
                 field,
