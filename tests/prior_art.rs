@@ -26,15 +26,6 @@ fn run_json(args: &[&str]) -> Value {
     serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", stdout(&o)))
 }
 
-fn hit_numbers(v: &Value) -> Vec<String> {
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["number"].as_str().unwrap().to_string())
-        .collect()
-}
-
 fn metric(report: &Value, config: &str, name: &str) -> f64 {
     report["report"]["results"]
         .as_array()
@@ -134,7 +125,7 @@ fn prior_art_leaves_out_the_family_and_later_documents() {
         "--format",
         "json",
     ]);
-    let found = hit_numbers(&v);
+    let found = common::hit_numbers(&v);
     assert!(found.len() > 20, "{}", found.len());
     for member in ["US11950719B2", "US10676429B2", "US20200242471A1"] {
         assert!(
@@ -181,7 +172,7 @@ fn prior_art_leaves_out_the_family_and_later_documents() {
     let o = child.wait_with_output().unwrap();
     assert!(o.status.success(), "{}", stderr(&o));
     let v: Value = serde_json::from_slice(&o.stdout).unwrap();
-    let found = hit_numbers(&v);
+    let found = common::hit_numbers(&v);
     assert!(
         found[..2].contains(&"US11950719B2".to_string())
             && found[..2].contains(&"US10676429B2".to_string()),

@@ -25,15 +25,6 @@ fn json(index: &str, args: &[&str]) -> Value {
     serde_json::from_slice(&o.stdout).unwrap()
 }
 
-fn numbers(v: &Value) -> Vec<String> {
-    v["hits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|h| h["number"].as_str().unwrap().to_string())
-        .collect()
-}
-
 /// The text between the first `<tag>` and `</tag>` after `from` in `doc`.
 fn between<'a>(doc: &'a str, from: usize, tag: &str) -> Option<&'a str> {
     let open = format!("<{tag}>");
@@ -100,10 +91,10 @@ fn sorting_paging_all_facets_and_snippets() {
 
     // Paging is a window on the full ordered list; the total is exact and the same.
     let all = json(&index, &["battery OR membrane", "--all"]);
-    let all_n = numbers(&all);
+    let all_n = common::hit_numbers(&all);
     assert_eq!(all["total"].as_u64().unwrap() as usize, all_n.len());
     let page = json(&index, &["battery OR membrane", "-n", "3", "--offset", "3"]);
-    assert_eq!(numbers(&page), all_n[3..6].to_vec());
+    assert_eq!(common::hit_numbers(&page), all_n[3..6].to_vec());
     assert_eq!(page["total"], all["total"]);
     assert_eq!(page["hits"][0]["rank"], 4);
     let o = patdex(&[

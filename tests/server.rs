@@ -157,15 +157,7 @@ fn the_api_answers_as_the_cli_does() {
         );
         assert_eq!(api["total"], cli["total"], "{q}");
         assert_eq!(api["facets"], cli["facets"], "{q}");
-        let numbers = |v: &Value| -> Vec<String> {
-            v["hits"]
-                .as_array()
-                .unwrap()
-                .iter()
-                .map(|h| h["number"].as_str().unwrap().to_string())
-                .collect()
-        };
-        assert_eq!(numbers(&api), numbers(&cli), "{q}");
+        assert_eq!(common::hit_numbers(&api), common::hit_numbers(&cli), "{q}");
         assert_eq!(api["hits"][0]["snippet"], cli["hits"][0]["snippet"], "{q}");
 
         // One row per family: the same rows and members as `search --family`.
@@ -175,7 +167,7 @@ fn the_api_answers_as_the_cli_does() {
             &["search", q, "--format", "json", "-n", "5", "--family"],
         );
         assert_eq!(api["total"], cli["total"], "{q}");
-        assert_eq!(numbers(&api), numbers(&cli), "{q}");
+        assert_eq!(common::hit_numbers(&api), common::hit_numbers(&cli), "{q}");
         for (a, c) in api["hits"]
             .as_array()
             .unwrap()
@@ -290,15 +282,7 @@ fn the_api_answers_as_the_cli_does() {
             "json",
         ],
     );
-    let top = |v: &Value| -> Vec<String> {
-        v["hits"]
-            .as_array()
-            .unwrap()
-            .iter()
-            .map(|h| h["number"].as_str().unwrap().to_string())
-            .collect()
-    };
-    assert_eq!(top(&pa), top(&cli));
+    assert_eq!(common::hit_numbers(&pa), common::hit_numbers(&cli));
     let (status, e) = s.post("/api/prior-art", r#"{"text": "x", "before": "soon"}"#);
     assert_eq!(status, 400);
     assert!(e["error"].as_str().unwrap().contains("not a date"), "{e}");

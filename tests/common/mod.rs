@@ -201,3 +201,13 @@ pub fn only_patent(path: &Path) -> Patent {
     assert_eq!(got.patents.len(), 1, "{}", path.display());
     got.patents.remove(0)
 }
+
+/// The `number` of each hit of a JSON search answer (CLI `--format json` or the API), in order.
+pub fn hit_numbers(v: &serde_json::Value) -> Vec<String> {
+    v["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["number"].as_str().unwrap().to_string())
+        .collect()
+}
